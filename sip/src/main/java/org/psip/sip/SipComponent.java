@@ -1,0 +1,100 @@
+package org.psip.sip;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.apache.camel.Endpoint;
+import org.apache.camel.support.DefaultComponent;
+
+/**
+ * The {@code sip:host:port} component: INVITE dialogs on JAIN-SIP.
+ *
+ * <p>Endpoints on the same address share one SIP stack, so a route's producer sends
+ * its outbound legs from the address its consumer listens on, as a B2BUA must.
+ */
+@org.apache.camel.spi.annotations.Component("sip")
+public class SipComponent extends DefaultComponent {
+
+    private final Map<String, Shared> services = new HashMap<>();
+
+    private static final class Shared {
+        final SipService service;
+        int users;
+
+        Shared(SipService service) {
+            this.service = service;
+        }
+    }
+
+    @Override
+    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters)
+            throws Exception {
+        SipConfiguration configuration = new SipConfiguration();
+        parseAddress(remaining, configuration);
+        setProperties(configuration, parameters);
+        if (SipService.parseList(configuration.getTransports()).isEmpty()
+                || !SipService.parseList("udp,tcp").containsAll(SipService.parseList(configuration.getTransports()))) {
+            throw new IllegalArgumentException("transports must be udp, tcp or both, not '"
+                    + configuration.getTransports() + "' in " + uri);
+        }
+        if (!"request".equals(configuration.getOperation()) && !"respond".equals(configuration.getOperation())) {
+            throw new IllegalArgumentException("operation must be request or respond, not '"
+                    + configuration.getOperation() + "' in " + uri);
+        }
+        return new SipEndpoint(uri, this, configuration);
+    }
+
+    /** host, host:port or [v6]:port. */
+    static void parseAddress(String remaining, SipConfiguration configuration) {
+        String address = remaining.startsWith("//") ? remaining.substring(2) : remaining;
+        if (address.isEmpty()) {
+            throw new IllegalArgumentException("sip endpoint needs an address: sip:host:port");
+        }
+        int portSeparator = address.lastIndexOf(':');
+        if (address.startsWith("[")) {
+            int close = address.indexOf(']');
+            configuration.setHost(address.substring(1, close));
+            portSeparator = address.indexOf(':', close);
+        } else if (address.indexOf(':') != portSeparator) {
+            configuration.setHost(address); // a bare IPv6 address without a port
+            return;
+        } else {
+            configuration.setHost(portSeparator < 0 ? address : address.substring(0, portSeparator));
+        }
+        if (portSeparator > 0) {
+            configuration.setPort(Integer.parseInt(address.substring(portSeparator + 1)));
+        }
+    }
+
+    /** The started stack of the endpoint's address; the first user starts it. */
+    synchronized SipService acquire(SipConfiguration configuration) throws Exception {
+        Shared shared = services.get(configuration.address());
+        if (shared == null) {
+            SipService service = new SipService(configuration);
+            service.start();
+            shared = new Shared(service);
+            services.put(configuration.address(), shared);
+        }
+        shared.users++;
+        return shared.service;
+    }
+
+    /** The last user of an address stops its stack. */
+    synchronized void release(SipService service) {
+        String address = service.configuration().address();
+        Shared shared = services.get(address);
+        if (shared != null && shared.service == service && --shared.users == 0) {
+            services.remove(address);
+            service.stop();
+        }
+    }
+
+    @Override
+    protected synchronized void doStop() throws Exception {
+        for (Shared shared : services.values()) {
+            shared.service.stop();
+        }
+        services.clear();
+        super.doStop();
+    }
+}
