@@ -1,0 +1,117 @@
+package org.psip.sip;
+
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.SocketException;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.test.AvailablePortFinder;
+import org.apache.camel.test.junit5.CamelTestSupport;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.psip.sip.test.Sipp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SipProducerTest extends CamelTestSupport {
+
+    private static final String HOST = "127.0.0.1";
+    private static final String OFFER = "v=0\r\no=psip 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\n"
+            + "t=0 0\r\nm=audio 40000 RTP/AVP 0\r\na=rtpmap:0 PCMU/8000\r\n";
+
+    private final int port = AvailablePortFinder.getNextAvailable();
+    private final int calleePort = AvailablePortFinder.getNextAvailable();
+
+    @Override
+    protected RouteBuilder createRouteBuilder() {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:send").to("sip:" + HOST + ":" + port + "?transports=udp");
+            }
+        };
+    }
+
+    @Test
+    void invite_to_sipp_uas_is_answered_acked_and_hung_up() throws Exception {
+        Sipp callee = Sipp.uas(calleePort).calls(1);
+        Process process = callee.start();
+        awaitListening(calleePort);
+
+        Exchange answered = send(null, "INVITE", OFFER);
+        assertThat(answered.getException()).isNull();
+        assertThat(answered.getMessage().getHeader(SipConstants.RESPONSE_CODE)).isEqualTo(200);
+        assertThat(answered.getMessage().getBody(String.class)).contains("m=audio");
+        List<SipResponse> provisional = answered.getMessage().getHeader(SipConstants.PROVISIONAL_RESPONSES, List.class);
+        assertThat(provisional).extracting(SipResponse::code).contains(180);
+        SipClientCall leg = answered.getMessage().getHeader(SipConstants.CLIENT_CALL, SipClientCall.class);
+
+        Exchange acked = send(leg, "ACK", null);
+        assertThat(acked.getException()).isNull();
+        Exchange hungUp = send(leg, "BYE", null);
+        assertThat(hungUp.getException()).isNull();
+        assertThat(hungUp.getMessage().getHeader(SipConstants.RESPONSE_CODE)).isEqualTo(200);
+
+        Sipp.Result result = callee.await(process, Duration.ofSeconds(20));
+        assertThat(result.exitCode()).as(result.describe()).isZero();
+        assertThat(result.successfulCalls()).isEqualTo(1);
+    }
+
+    @Test
+    void cancel_of_a_ringing_invite_ends_it_with_487() throws Exception {
+        Sipp callee = Sipp.scenario("/scenarios/uas-ring-until-cancel.xml", HOST, port)
+                .localPort(calleePort).calls(1);
+        // a -sf scenario starting with recv is a server: the target address is ignored
+        Process process = callee.start();
+        awaitListening(calleePort);
+
+        Exchange ringing = template.send("direct:send", e -> {
+            e.getIn().setHeader(SipConstants.REQUEST_URI, "sip:ring@" + HOST + ":" + calleePort);
+            e.getIn().setHeader(SipConstants.PROVISIONAL_LISTENER,
+                    (Consumer<SipResponse>) response -> {
+                        SipClientCall leg = e.getIn().getHeader(SipConstants.CLIENT_CALL, SipClientCall.class);
+                        leg.cancel();
+                    });
+            e.getIn().setBody(OFFER);
+        });
+
+        assertThat(ringing.getException()).isNull();
+        assertThat(ringing.getMessage().getHeader(SipConstants.RESPONSE_CODE)).isEqualTo(487);
+        Sipp.Result result = callee.await(process, Duration.ofSeconds(20));
+        assertThat(result.exitCode()).as(result.describe()).isZero();
+    }
+
+    @Test
+    void invite_without_a_target_fails_clearly() {
+        Exchange exchange = template.send("direct:send", e -> e.getIn().setBody(OFFER));
+
+        assertThat(exchange.getException()).hasMessageContaining(SipConstants.REQUEST_URI);
+    }
+
+    private Exchange send(SipClientCall leg, String method, String body) {
+        return template.send("direct:send", e -> {
+            e.getIn().setHeader(SipConstants.METHOD, method);
+            e.getIn().setHeader(SipConstants.REQUEST_URI, "sip:service@" + HOST + ":" + calleePort);
+            if (leg != null) {
+                e.getIn().setHeader(SipConstants.CLIENT_CALL, leg);
+            }
+            e.getIn().setBody(body);
+        });
+    }
+
+    /** SIPp binds its UDP port a moment after it starts: wait for the port to be taken. */
+    private static void awaitListening(int udpPort) {
+        Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+                .until(() -> {
+                    try (DatagramSocket probe = new DatagramSocket(udpPort, InetAddress.getByName(HOST))) {
+                        return false;
+                    } catch (SocketException taken) {
+                        return true;
+                    }
+                });
+    }
+}
