@@ -68,7 +68,17 @@ public class Slf4jStackLogger implements StackLogger {
 
     @Override
     public void logWarning(String message) {
-        LOG.warn(message);
+        if (isAboutTls(message)) {
+            // JAIN-SIP warns at every start that no TLS key store is set; psip offers no TLS
+            LOG.debug(message);
+        } else {
+            LOG.warn(message);
+        }
+    }
+
+    private static boolean isAboutTls(String message) {
+        return message != null && (message.contains("TLS") || message.contains("tls security policy")
+                || message.contains("keystore type") || message.contains("truststore type"));
     }
 
     @Override

@@ -1,0 +1,39 @@
+package org.psip.app;
+
+import java.util.Map;
+
+import org.apache.camel.main.Main;
+
+/**
+ * The standalone psip gateway: Camel Main with psip's routes and the embedded
+ * default configuration ({@code application.properties} on the class path).
+ * Settings are overridden by system properties ({@code -Dpsip.sip.port=5070}) and
+ * environment variables ({@code PSIP_SIP_PORT=5070}).
+ */
+public final class PsipGateway {
+
+    private final Main main = new Main(PsipGateway.class);
+
+    /** A gateway with these settings over the embedded defaults. */
+    public PsipGateway(Map<String, String> overrides) {
+        overrides.forEach(main::addOverrideProperty);
+    }
+
+    /** Starts the gateway and returns once it listens. */
+    public PsipGateway start() throws Exception {
+        main.start();
+        return this;
+    }
+
+    public void stop() throws Exception {
+        main.stop();
+    }
+
+    public Main main() {
+        return main;
+    }
+
+    public static void main(String[] args) throws Exception {
+        new PsipGateway(Map.of()).main.run(args);
+    }
+}
