@@ -19,12 +19,13 @@ public final class Sipp {
 
     private final List<String> args = new ArrayList<>();
     private final Path workDir;
+    private String localAddress = "127.0.0.1";
 
     private Sipp(Path workDir, List<String> first) {
         this.workDir = workDir;
         args.add(System.getenv().getOrDefault("SIPP", "sipp"));
         args.addAll(first);
-        args.addAll(List.of("-nostdin", "-i", "127.0.0.1", "-trace_stat", "-stf", "stats.csv", "-fd", "1",
+        args.addAll(List.of("-nostdin", "-trace_stat", "-stf", "stats.csv", "-fd", "1",
                 "-trace_err", "-error_file", "errors.log"));
     }
 
@@ -48,6 +49,14 @@ public final class Sipp {
             }
             Files.copy(in, file);
         }
+        return new Sipp(dir, List.of("-sf", file.toString(), host + ":" + port));
+    }
+
+    /** A scenario given as text (e.g. built by the test) against host:port. */
+    public static Sipp scenarioText(String xml, String host, int port) throws IOException {
+        Path dir = Files.createTempDirectory("sipp-sf");
+        Path file = dir.resolve("scenario.xml");
+        Files.writeString(file, xml, StandardCharsets.ISO_8859_1);
         return new Sipp(dir, List.of("-sf", file.toString(), host + ":" + port));
     }
 
@@ -76,8 +85,21 @@ public final class Sipp {
         return option("-p", Integer.toString(port));
     }
 
+    /** The local address SIPp binds to (-i); 127.0.0.1 unless set. */
+    public Sipp localAddress(String address) {
+        localAddress = address;
+        return this;
+    }
+
+    /** A -key keyword value for the scenario ([name] in its messages). */
+    public Sipp key(String name, String value) {
+        return option("-key", name, value);
+    }
+
     public Process start() throws IOException {
-        return new ProcessBuilder(args).directory(workDir.toFile()).redirectErrorStream(true)
+        List<String> command = new ArrayList<>(args);
+        command.addAll(List.of("-i", localAddress));
+        return new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
                 .redirectOutput(workDir.resolve("output.log").toFile()).start();
     }
 

@@ -1,0 +1,79 @@
+package org.psip.app.test;
+
+/**
+ * SIPp scenarios for calls into the call flow. SIPp's [authentication] keyword
+ * answers the 401 challenge with the credentials given by -au and -ap.
+ */
+public final class SippScenarios {
+
+    private SippScenarios() {
+    }
+
+    /**
+     * INVITE sip:[service]@[domain] carrying the given extra headers; expects 401, ACKs it,
+     * re-sends the INVITE with credentials and expects finalCode, which it ACKs.
+     */
+    public static String authenticatedCall(int finalCode, String extraHeaders) {
+        return scenario("authenticated call answered " + finalCode,
+                invite("1", "[branch]", extraHeaders, "")
+                + "  <recv response=\"100\" optional=\"true\"/>\n"
+                + "  <recv response=\"401\" auth=\"true\"/>\n"
+                + ack("1", "[branch-3]")
+                + invite("2", "[branch]", extraHeaders, "[authentication]\n")
+                + "  <recv response=\"100\" optional=\"true\"/>\n"
+                + "  <recv response=\"" + finalCode + "\"/>\n"
+                + ack("2", "[branch-3]"));
+    }
+
+    /** INVITE sip:[service]@[domain] without credentials; expects finalCode straight away and ACKs it. */
+    public static String call(int finalCode, String extraHeaders) {
+        return scenario("call answered " + finalCode,
+                invite("1", "[branch]", extraHeaders, "")
+                + "  <recv response=\"100\" optional=\"true\"/>\n"
+                + "  <recv response=\"" + finalCode + "\"/>\n"
+                + ack("1", "[branch-3]"));
+    }
+
+    private static String scenario(String name, String body) {
+        return "<?xml version=\"1.0\" encoding=\"ISO-8859-1\" ?>\n"
+                + "<!DOCTYPE scenario SYSTEM \"sipp.dtd\">\n"
+                + "<scenario name=\"" + name + "\">\n" + body + "</scenario>\n";
+    }
+
+    private static String invite(String cseq, String branch, String extraHeaders, String authorization) {
+        return "  <send retrans=\"500\">\n    <![CDATA[\n"
+                + "INVITE sip:[service]@[domain] SIP/2.0\n"
+                + "Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=" + branch + "\n"
+                + "From: sipp <sip:sipp@[local_ip]:[local_port]>;tag=[pid]SIPpTag00[call_number]\n"
+                + "To: <sip:[service]@[domain]>\n"
+                + "Call-ID: [call_id]\n"
+                + "CSeq: " + cseq + " INVITE\n"
+                + "Contact: sip:sipp@[local_ip]:[local_port]\n"
+                + "Max-Forwards: 70\n"
+                + authorization
+                + extraHeaders
+                + "Content-Type: application/sdp\n"
+                + "Content-Length: [len]\n\n"
+                + "v=0\n"
+                + "o=user1 53655765 2353687637 IN IP[local_ip_type] [local_ip]\n"
+                + "s=-\n"
+                + "c=IN IP[media_ip_type] [media_ip]\n"
+                + "t=0 0\n"
+                + "m=audio [media_port] RTP/AVP 0\n"
+                + "a=rtpmap:0 PCMU/8000\n"
+                + "    ]]>\n  </send>\n";
+    }
+
+    private static String ack(String cseq, String branch) {
+        return "  <send>\n    <![CDATA[\n"
+                + "ACK sip:[service]@[domain] SIP/2.0\n"
+                + "Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=" + branch + "\n"
+                + "From: sipp <sip:sipp@[local_ip]:[local_port]>;tag=[pid]SIPpTag00[call_number]\n"
+                + "[last_To:]\n"
+                + "Call-ID: [call_id]\n"
+                + "CSeq: " + cseq + " ACK\n"
+                + "Max-Forwards: 70\n"
+                + "Content-Length: 0\n"
+                + "    ]]>\n  </send>\n";
+    }
+}
