@@ -178,9 +178,16 @@ public final class SipService implements SipListenerExt {
         p.setProperty("gov.nist.javax.sip.RECEIVE_UDP_BUFFER_SIZE",
                 Integer.toString(config.getReceiveUdpBufferSize()));
         p.setProperty("gov.nist.javax.sip.SEND_UDP_BUFFER_SIZE", Integer.toString(config.getSendUdpBufferSize()));
-        // answer UDP requests at the address and port they came from, whatever Via claims:
-        // phones and PBXs behind NAT need it, and it keeps replies to spoofed Vias off other hosts
+        // Responses go back the way the request came, whatever its Via claims: phones and PBXs
+        // behind NAT need it, and a spoofed Via must never aim psip's replies at a third host.
+        // UDP: received/rport always point at the packet's source, and the valve strips maddr.
+        // TCP: the NIO transport answers on the request's own connection (or reconnects to the
+        // socket's address); the blocking one would follow the Via's transport and host.
         p.setProperty("gov.nist.javax.sip.ALWAYS_ADD_RPORT", "true");
+        p.setProperty("gov.nist.javax.sip.SIP_MESSAGE_VALVE", SymmetricResponseValve.class.getName());
+        p.setProperty("gov.nist.javax.sip.MESSAGE_PROCESSOR_FACTORY",
+                "gov.nist.javax.sip.stack.NioMessageProcessorFactory");
+        p.setProperty("gov.nist.javax.sip.MESSAGE_PARSER_FACTORY", StrictMessageParserFactory.class.getName());
         p.setProperty("gov.nist.javax.sip.CACHE_CLIENT_CONNECTIONS", "true");
         p.setProperty("gov.nist.javax.sip.LOG_MESSAGE_CONTENT", "false");
         return p;
@@ -193,6 +200,10 @@ public final class SipService implements SipListenerExt {
         Request request = event.getRequest();
         String method = request.getMethod();
         try {
+            if (!isSip20(request)) {
+                reject(event, Response.VERSION_NOT_SUPPORTED, "only SIP/2.0 is served");
+                return;
+            }
             switch (method) {
                 case Request.INVITE -> onInvite(event);
                 case Request.ACK -> onAck(event);
@@ -705,6 +716,12 @@ public final class SipService implements SipListenerExt {
 
     private static String mediaType(ContentTypeHeader type) {
         return (type.getContentType() + "/" + type.getContentSubType()).toLowerCase(Locale.ROOT);
+    }
+
+    /** The parser marks requests of other versions: JAIN-SIP itself reads every version as 2.0. */
+    private static boolean isSip20(Request request) {
+        return !(request instanceof SIPRequest nist
+                && nist.getApplicationData() instanceof StrictMessageParserFactory.UnsupportedVersion);
     }
 
     private static boolean hasToTag(Request request) {

