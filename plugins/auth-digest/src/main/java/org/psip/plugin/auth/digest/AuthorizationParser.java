@@ -66,15 +66,16 @@ final class AuthorizationParser {
             return null;
         }
         String[] values = new String[NAMES.length];
+        StringBuilder scratch = new StringBuilder(64);
         int position = afterScheme;
         while ((position = skipSeparators(value, position)) < value.length()) {
-            position = readParameter(value, position, values);
+            position = readParameter(value, position, values, scratch);
         }
         return credentials(values);
     }
 
     /** Reads {@code name = value} at position; returns the position after it and its separator. */
-    private static int readParameter(String header, int position, String[] values)
+    private static int readParameter(String header, int position, String[] values, StringBuilder value)
             throws MalformedAuthorizationException {
         int nameEnd = position;
         while (nameEnd < header.length() && isTokenChar(header.charAt(nameEnd))) {
@@ -92,7 +93,7 @@ final class AuthorizationParser {
             throw new MalformedAuthorizationException("unexpected '" + header.charAt(equals) + "' after " + name);
         }
         int valueStart = skipWhitespace(header, equals + 1);
-        StringBuilder value = new StringBuilder();
+        value.setLength(0);
         int end = valueStart < header.length() && header.charAt(valueStart) == '"'
                 ? readQuoted(header, valueStart, value, name)
                 : readUnquoted(header, valueStart, value, name);

@@ -82,8 +82,8 @@ final class DigestComputation {
         }
         byte[] raw = new byte[hex.length() / 2];
         for (int i = 0; i < raw.length; i++) {
-            int high = hexValue(hex.charAt(2 * i));
-            int low = hexValue(hex.charAt(2 * i + 1));
+            int high = hexDigit(hex.charAt(2 * i));
+            int low = hexDigit(hex.charAt(2 * i + 1));
             if (high < 0 || low < 0) {
                 return null;
             }
@@ -92,8 +92,8 @@ final class DigestComputation {
         return raw;
     }
 
-    /** ASCII hex only: Character.digit would also take other scripts' digits. */
-    private static int hexValue(char c) {
+    /** The value of an ASCII hex digit, or -1: Character.digit would also take other scripts' digits. */
+    static int hexDigit(char c) {
         if (c >= '0' && c <= '9') {
             return c - '0';
         }
