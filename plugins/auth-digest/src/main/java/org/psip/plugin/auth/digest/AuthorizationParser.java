@@ -82,7 +82,7 @@ final class AuthorizationParser {
             nameEnd++;
         }
         if (nameEnd == position) {
-            throw new MalformedAuthorizationException("unexpected '" + header.charAt(position) + "'");
+            throw new MalformedAuthorizationException("unexpected " + describe(header.charAt(position)));
         }
         String name = header.substring(position, nameEnd);
         int equals = skipWhitespace(header, nameEnd);
@@ -90,7 +90,7 @@ final class AuthorizationParser {
             throw new MalformedAuthorizationException("parameter " + name + " has no value");
         }
         if (header.charAt(equals) != '=') {
-            throw new MalformedAuthorizationException("unexpected '" + header.charAt(equals) + "' after " + name);
+            throw new MalformedAuthorizationException("unexpected " + describe(header.charAt(equals)) + " after " + name);
         }
         int valueStart = skipWhitespace(header, equals + 1);
         value.setLength(0);
@@ -173,6 +173,14 @@ final class AuthorizationParser {
             position++;
         }
         return position;
+    }
+
+    /**
+     * A character for a reason text that ends up in a log line and a Reason header: printable
+     * ASCII as itself, anything else (quotes, controls, non-ASCII) by its code point.
+     */
+    private static String describe(char c) {
+        return c > ' ' && c < 0x7f && c != '"' && c != '\\' ? "'" + c + "'" : String.format("U+%04X", (int) c);
     }
 
     /** Space and tab, and CR/LF in case a folded header line reaches here unfolded. */

@@ -29,7 +29,8 @@ final class CredentialRules {
             return "qop=auth required";
         }
         if (!"auth".equalsIgnoreCase(credentials.qop())) {
-            return "qop " + credentials.qop() + " not offered";
+            // not the client's value: a quoted one could carry anything into the Reason header
+            return "qop other than auth not offered";
         }
         if (credentials.cnonce() == null || credentials.cnonce().isEmpty()) {
             return "malformed Authorization: no cnonce parameter";

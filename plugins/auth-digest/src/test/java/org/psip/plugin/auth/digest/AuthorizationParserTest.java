@@ -117,9 +117,10 @@ class AuthorizationParserTest {
         "Digest username=\"bob\"x, realm=\"r\"                     | expected ',' after parameter username",
         "Digest username=\"a\", USERNAME=\"b\"                     | parameter username appears twice",
         "Digest =\"bob\"                                           | unexpected '='",
-        "Digest \"bob\"                                            | unexpected '\"'",
-        "Digest usérname=\"bob\"                                   | unexpected 'é' after us",
-        "Digest username:\"bob\"                                   | unexpected ':' after username"})
+        "Digest \"bob\"                                            | unexpected U+0022",
+        "Digest usérname=\"bob\"                                   | unexpected U+00E9 after us",
+        "Digest username:\"bob\"                                   | unexpected ':' after username",
+        "Digest username=\"bob\", \u0000=x                          | unexpected U+0000"})
     void malformed_values_are_refused_with_a_clear_reason(String value, String reason) {
         assertThatThrownBy(() -> AuthorizationParser.parse(value))
                 .isInstanceOf(MalformedAuthorizationException.class)

@@ -253,7 +253,7 @@ class DigestAuthenticatorTest {
     void answer_with_qop_auth_int_is_rejected() {
         String authorization = fixture.challenged(md5).qop("auth-int").authorization();
 
-        assertThat(fixture.send(md5, authorization)).isEqualTo(new Rejected(403, "qop auth-int not offered", null));
+        assertThat(fixture.send(md5, authorization)).isEqualTo(new Rejected(403, "qop other than auth not offered", null));
     }
 
     @Test
