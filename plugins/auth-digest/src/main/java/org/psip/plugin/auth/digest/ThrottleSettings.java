@@ -14,7 +14,7 @@ import java.time.Duration;
  */
 public record ThrottleSettings(int failuresAllowed, Duration window, int maxTrackedSources) {
 
-    /** Five failures a minute, up to 100,000 sources (a few megabytes). */
+    /** Five failures a minute, up to 100,000 sources (about 200 bytes each, 20 MB at worst). */
     public static final ThrottleSettings DEFAULT = new ThrottleSettings(5, Duration.ofSeconds(60), 100_000);
 
     /** A ceiling on failuresAllowed: each tracked source keeps that many timestamps. */
