@@ -13,7 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * while the oldest of them is still inside the window. The table is bounded: sources whose
  * failures have all left the window are swept away, and when it is full of live sources a new one
  * goes uncounted rather than evicting one that is being throttled (this guards capacity; the
- * password is what guards the account).
+ * password is what guards the account). A failure that races the sweep of its source's idle
+ * entry can go uncounted; the next one is counted again.
  */
 final class FailureThrottle {
 

@@ -125,12 +125,15 @@ class DigestAuthenticatorTest {
     }
 
     @Test
-    void correct_md5_sess_and_sha256_sess_answers_are_accepted() {
-        Admission sess = admission("MD5-sess", "SHA-256-sess");
+    void correct_answers_with_every_sess_variant_are_accepted() {
+        Admission sess = admission("MD5-sess", "SHA-256-sess", "SHA-512-256-sess");
         DigestClient client = fixture.challenged(sess);
 
-        assertThat(fixture.send(sess, client.algorithm("MD5-sess").authorization())).isEqualTo(new Accepted("alice"));
-        assertThat(fixture.send(sess, client.algorithm("SHA-256-sess").cnonce("other").authorization()))
+        assertThat(fixture.send(sess, client.algorithm("MD5-sess").cnonce("1").authorization()))
+                .isEqualTo(new Accepted("alice"));
+        assertThat(fixture.send(sess, client.algorithm("SHA-256-sess").cnonce("2").authorization()))
+                .isEqualTo(new Accepted("alice"));
+        assertThat(fixture.send(sess, client.algorithm("SHA-512-256-sess").cnonce("3").authorization()))
                 .isEqualTo(new Accepted("alice"));
     }
 
