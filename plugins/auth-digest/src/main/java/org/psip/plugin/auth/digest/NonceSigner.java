@@ -90,7 +90,9 @@ final class NonceSigner {
             return null;
         }
         try {
-            return Base64.getUrlDecoder().decode(nonce);
+            byte[] decoded = Base64.getUrlDecoder().decode(nonce);
+            // padding ('=') passes the length check above but decodes to fewer bytes
+            return decoded.length == SIGNED_BYTES + MAC_BYTES ? decoded : null;
         } catch (IllegalArgumentException notBase64Url) {
             return null;
         }

@@ -82,7 +82,10 @@ class NonceSignerTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "dcd98b7102dd2f0e8b11d0f600bfb0c093", "not base64 at all, though it is as long as one",
         "****************************************************************",
-        "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"})
+        "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+        // the right length, but padding makes it decode to fewer bytes than a nonce has
+        "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA==",
+        "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="})
     void strings_that_psip_did_not_issue_are_forged(String nonce) {
         assertThat(signer.check(nonce, REALM, NOW).status()).isEqualTo(Status.FORGED);
     }
