@@ -11,7 +11,8 @@ import org.psip.api.SipDomain;
 import org.psip.api.VirtualNumber;
 
 /**
- * Everything one version of the file says, immutable.
+ * Everything one version of the file says, immutable, so that a reload replaces it with a
+ * single reference write and a reader sees either the old directory or the new one.
  *
  * @param domains       by lower-case name
  * @param defaultDomain null when the file has no {@code default_domain}

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -37,6 +38,16 @@ final class DirectoryFiles {
     static Path write(Path file, String content) {
         try {
             return Files.writeString(file, content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Replaces the file the way editors and kubectl do: a new file renamed over the old one. */
+    static void replaceByRename(Path file, String content) {
+        try {
+            Path next = Files.writeString(file.resolveSibling(file.getFileName() + ".next"), content);
+            Files.move(next, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -170,6 +170,7 @@ class FileDomainDirectoryMappingTest {
         try (FileDomainDirectory directory = FileDomainDirectory.fromResource("directory/minimal.yaml")) {
             assertThat(directory.settings().baseHost()).isEqualTo("example.com");
             assertThat(directory.settings().nonceSecret()).isEqualTo("test-secret");
+            assertThat(directory.lastError()).isEmpty();
         }
     }
 
