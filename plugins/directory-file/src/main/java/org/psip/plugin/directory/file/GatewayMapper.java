@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -58,29 +57,37 @@ final class GatewayMapper {
 
     private static List<Region> regions(ConfigEntry regionsEntry) {
         List<Region> regions = new ArrayList<>();
-        for (Map.Entry<String, ConfigEntry> named : regionsEntry.entries().entrySet()) {
-            ConfigEntry entry = named.getValue().withKnownKeys(REGION_KEYS);
-            ConfigEntry labelEntry = entry.get("label");
-            // sip-eu → eu is the convention of the platform's host names, so it is the default
-            String label = labelEntry.optionalText().orElse("sip-" + named.getKey()).toLowerCase(Locale.ROOT);
-            if (!isHostLabel(label)) {
-                throw labelEntry.invalid("'" + label + "' is not a host label");
-            }
-            if (label.equals(HOME_LABEL)) {
-                throw labelEntry.invalid("'" + HOME_LABEL + "' is taken: the bare sip host means the home region");
-            }
-            for (Region other : regions) {
-                if (other.label().equals(label)) {
-                    throw labelEntry.invalid("'" + label + "' is already the label of region " + other.name());
-                }
-            }
-            String gatewayUri = entry.get("gateway").optionalText().orElse(null);
-            if (gatewayUri != null && !gatewayUri.startsWith("sip:") && !gatewayUri.startsWith("sips:")) {
-                throw entry.get("gateway").invalid("'" + gatewayUri + "' is not a sip: or sips: URI");
-            }
-            regions.add(new Region(named.getKey(), label, gatewayUri));
-        }
+        regionsEntry.entries().forEach((name, entry) -> {
+            entry.withKnownKeys(REGION_KEYS);
+            String label = regionLabel(name, entry.get("label"), regions);
+            regions.add(new Region(name, label, sipUri(entry.get("gateway"))));
+        });
         return regions;
+    }
+
+    private static String regionLabel(String regionName, ConfigEntry entry, List<Region> earlier) {
+        // sip-eu → eu is the convention of the platform's host names, so it is the default
+        String label = entry.optionalText().orElse("sip-" + regionName).toLowerCase(Locale.ROOT);
+        if (!isHostLabel(label)) {
+            throw entry.invalid("'" + label + "' is not a host label");
+        }
+        if (label.equals(HOME_LABEL)) {
+            throw entry.invalid("'" + HOME_LABEL + "' is taken: the bare sip host means the home region");
+        }
+        for (Region other : earlier) {
+            if (other.label().equals(label)) {
+                throw entry.invalid("'" + label + "' is already the label of region " + other.name());
+            }
+        }
+        return label;
+    }
+
+    private static String sipUri(ConfigEntry entry) {
+        String uri = entry.optionalText().orElse(null);
+        if (uri != null && !uri.startsWith("sip:") && !uri.startsWith("sips:")) {
+            throw entry.invalid("'" + uri + "' is not a sip: or sips: URI");
+        }
+        return uri;
     }
 
     private static String homeRegion(ConfigEntry entry, List<Region> regions) {
