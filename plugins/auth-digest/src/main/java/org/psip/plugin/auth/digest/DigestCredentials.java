@@ -1,0 +1,10 @@
+package org.psip.plugin.auth.digest;
+
+/**
+ * The parameters of one {@code Authorization: Digest ...} value that psip uses, unquoted and
+ * unescaped. The first five are always present; the others are null when the client left them
+ * out. Parameters psip does not use (opaque, userhash, ...) are not kept.
+ */
+record DigestCredentials(String username, String realm, String nonce, String uri, String response,
+                         String algorithm, String qop, String nc, String cnonce) {
+}
