@@ -32,12 +32,14 @@ public record PhoneEndpoint(String number, String dtmfAnswer, OnAnswer onAnswer,
      * What to run on the called party once it answers.
      *
      * @param url          where to fetch the NCCO to run
-     * @param ringbackTone audio the caller hears meanwhile; may be null
+     * @param ringbackTone audio the caller hears meanwhile (also read from the older {@code ringback}); may be null
+     * @param extras       fields this model does not know
      */
-    public record OnAnswer(String url, String ringbackTone) {
+    public record OnAnswer(String url, String ringbackTone, Map<String, JsonNode> extras) {
 
         public OnAnswer {
             Objects.requireNonNull(url, "url");
+            extras = Immutables.orderedMap(extras);
         }
     }
 }
