@@ -5,8 +5,9 @@ import java.util.Map;
 import org.apache.camel.main.Main;
 
 /**
- * The standalone psip gateway: Camel Main with psip's routes and the embedded
- * default configuration ({@code application.properties} on the class path).
+ * The standalone psip gateway: Camel Main with psip's call flow, its plugins and the
+ * embedded default configuration ({@code application.properties} and
+ * {@code psip/directory.yaml} on the class path).
  * Settings are overridden by system properties ({@code -Dpsip.sip.port=5070}) and
  * environment variables ({@code PSIP_SIP_PORT=5070}).
  */
@@ -16,6 +17,7 @@ public final class PsipGateway {
 
     /** A gateway with these settings over the embedded defaults. */
     public PsipGateway(Map<String, String> overrides) {
+        main.configure().addConfiguration(GatewayConfiguration.class);
         overrides.forEach(main::addOverrideProperty);
     }
 

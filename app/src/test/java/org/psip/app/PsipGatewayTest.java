@@ -11,7 +11,10 @@ import org.psip.sip.test.Sipp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The gateway as a user runs it: embedded default configuration, SIPp as the caller. */
+/**
+ * The gateway as a user runs it, SIPp as the caller: with the route that answers
+ * every call (the benchmark's), and with the embedded default call flow.
+ */
 class PsipGatewayTest {
 
     private static final int PORT = AvailablePortFinder.getNextAvailable();
@@ -19,7 +22,8 @@ class PsipGatewayTest {
 
     @BeforeAll
     static void startGateway() throws Exception {
-        gateway = new PsipGateway(Map.of("psip.sip.port", Integer.toString(PORT))).start();
+        gateway = new PsipGateway(Map.of("psip.sip.port", Integer.toString(PORT),
+                "camel.main.routes-include-pattern", "classpath:routes/answer-every-call.yaml")).start();
     }
 
     @AfterAll
