@@ -57,7 +57,7 @@ public class InvalidNccoException extends RuntimeException {
         return location;
     }
 
-    /** The problem, without its location. */
+    /** The problem, without its location; neither cleaned nor cut, so a Reason header takes the message. */
     public String problem() {
         return problem;
     }
