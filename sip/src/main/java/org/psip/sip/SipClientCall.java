@@ -126,7 +126,9 @@ public final class SipClientCall implements ResponseHandler {
 
     @Override
     public void onNoResponse(int code, String reason) {
-        finalResponse.complete(SipService.syntheticResponse(code, reason));
+        if (finalRaw == null) {
+            finalResponse.complete(SipService.syntheticResponse(code, reason));
+        }
     }
 
     private synchronized void sendCancel() {

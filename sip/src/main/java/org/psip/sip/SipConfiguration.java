@@ -46,6 +46,12 @@ public class SipConfiguration implements Cloneable {
               description = "The From URI of INVITEs the producer sends when CamelSipFromUri is not set"
                             + " (default sip:psip@host:port)")
     private String fromUri;
+    @UriParam(label = "producer", defaultValue = "60000",
+              description = "How long an outbound INVITE may go unanswered (ringing) before the producer cancels"
+                            + " it; an INVITE that has had a provisional response has no timer of its own"
+                            + " (RFC 3261 17.1.1.2), so without this a callee that rings forever holds the"
+                            + " exchange forever")
+    private long ringTimeout = 60_000;
 
     @UriParam(label = "advanced", defaultValue = "gov.nist.javax.sip.stack.timers.ScheduledExecutorSipTimer",
               description = "The JAIN-SIP timer implementation; the scheduled-executor timer sustains about 25%"
@@ -130,6 +136,14 @@ public class SipConfiguration implements Cloneable {
 
     public void setFromUri(String fromUri) {
         this.fromUri = fromUri;
+    }
+
+    public long getRingTimeout() {
+        return ringTimeout;
+    }
+
+    public void setRingTimeout(long ringTimeout) {
+        this.ringTimeout = ringTimeout;
     }
 
     public String getTimerClass() {

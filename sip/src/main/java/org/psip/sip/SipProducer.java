@@ -129,7 +129,7 @@ public class SipProducer extends DefaultAsyncProducer {
             callback.done(true);
             return true;
         }
-        SipClientCall call = service.invite(target,
+        SipInvite invite = new SipInvite(target,
                 in.getHeader(SipConstants.FROM_URI, String.class),
                 in.getHeader(SipConstants.FROM_DISPLAY_NAME, String.class),
                 // on an inbound call's exchange CamelSipToUri is the caller's To: the new leg is To its target
@@ -139,8 +139,9 @@ public class SipProducer extends DefaultAsyncProducer {
                 in.getBody(),
                 in.getHeader(SipConstants.CONTENT_TYPE, String.class),
                 maxForwards,
-                in.getHeader(SipConstants.PROVISIONAL_LISTENER, Consumer.class));
-        in.setHeader(SipConstants.CLIENT_CALL, call);
+                getEndpoint().getConfiguration().getRingTimeout());
+        SipClientCall call = service.invite(invite, in.getHeader(SipConstants.PROVISIONAL_LISTENER, Consumer.class),
+                leg -> in.setHeader(SipConstants.CLIENT_CALL, leg));
         call.finalResponse().whenComplete((response, failure) -> {
             if (failure != null) {
                 exchange.setException(failure);

@@ -12,6 +12,9 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 
@@ -102,6 +105,7 @@ public final class SipService implements SipListenerExt {
     private SipProvider provider;
     private final Map<String, ContactHeader> contacts = new java.util.HashMap<>();
     private volatile InviteHandler inviteHandler;
+    private final ScheduledThreadPoolExecutor timers = newTimers();
 
     public SipService(SipConfiguration config) {
         this.config = config;
@@ -132,6 +136,7 @@ public final class SipService implements SipListenerExt {
     }
 
     public synchronized void stop() {
+        timers.shutdownNow();
         if (stack != null) {
             stack.stop();
             stack = null;
@@ -163,6 +168,16 @@ public final class SipService implements SipListenerExt {
     public int activeDialogs() {
         SipStackImpl current = stack;
         return current == null ? 0 : current.getDialogs().size();
+    }
+
+    private ScheduledThreadPoolExecutor newTimers() {
+        ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(1, runnable -> {
+            Thread thread = new Thread(runnable, "psip-" + config.address() + "-timers");
+            thread.setDaemon(true);
+            return thread;
+        });
+        pool.setRemoveOnCancelPolicy(true); // answered legs must not leave their timeout queued
+        return pool;
     }
 
     static Properties stackProperties(SipConfiguration config) {
@@ -457,34 +472,53 @@ public final class SipService implements SipListenerExt {
     /**
      * Sends a new INVITE and returns its leg.
      *
-     * @param maxForwards the Max-Forwards to send (a B2BUA passes the inbound value less one)
+     * @param provisionalListener called with each provisional response as it comes; may be null
+     * @param beforeSending       called with the leg before the INVITE goes out, so that nothing
+     *                            that reacts to a response can miss it; may be null
      */
-    public SipClientCall invite(String requestUri, String fromUri, String fromDisplayName, String toUri,
-                                String toDisplayName, Map<String, ?> headers, Object body, String contentType,
-                                int maxForwards, Consumer<SipResponse> provisionalListener) throws SipException {
+    public SipClientCall invite(SipInvite invite, Consumer<SipResponse> provisionalListener,
+                                Consumer<SipClientCall> beforeSending) throws SipException {
         try {
-            URI target = ADDRESSES.createURI(requestUri);
+            URI target = ADDRESSES.createURI(invite.requestUri());
             String transport = transportFor(target);
-            FromHeader from = HEADERS.createFromHeader(
-                    address(fromUri != null ? fromUri : defaultFromUri, fromDisplayName), newTag());
-            ToHeader to = HEADERS.createToHeader(address(toUri != null ? toUri : requestUri, toDisplayName), null);
+            FromHeader from = HEADERS.createFromHeader(address(invite.fromUri() != null ? invite.fromUri()
+                    : defaultFromUri, invite.fromDisplayName()), newTag());
+            ToHeader to = HEADERS.createToHeader(address(invite.toUri() != null ? invite.toUri()
+                    : invite.requestUri(), invite.toDisplayName()), null);
             ViaHeader via = HEADERS.createViaHeader(config.getHost(), config.getPort(), transport, null);
             via.setRPort();
-            Request invite = MESSAGES.createRequest(target, Request.INVITE, provider.getNewCallId(),
+            Request request = MESSAGES.createRequest(target, Request.INVITE, provider.getNewCallId(),
                     HEADERS.createCSeqHeader(1L, Request.INVITE), from, to, new ArrayList<>(List.of(via)),
-                    HEADERS.createMaxForwardsHeader(maxForwards));
-            invite.addHeader((Header) contactFor(transport).clone());
-            addHeaders(invite, headers);
-            setBody(invite, body, contentType);
-            ClientTransaction transaction = provider.getNewClientTransaction(invite);
+                    HEADERS.createMaxForwardsHeader(invite.maxForwards()));
+            request.addHeader((Header) contactFor(transport).clone());
+            addHeaders(request, invite.headers());
+            setBody(request, invite.body(), invite.contentType());
+            ClientTransaction transaction = provider.getNewClientTransaction(request);
             SipClientCall call = new SipClientCall(this, transaction, provisionalListener);
             transaction.setApplicationData(call);
             transaction.getDialog().setApplicationData(call);
+            if (beforeSending != null) {
+                beforeSending.accept(call);
+            }
             transaction.sendRequest();
+            scheduleRingTimeout(call, invite.ringTimeoutMillis());
             return call;
         } catch (ParseException | javax.sip.InvalidArgumentException e) {
-            throw new SipException("cannot build INVITE to " + requestUri + ": " + e.getMessage(), e);
+            throw new SipException("cannot build INVITE to " + invite.requestUri() + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * An unanswered INVITE is cancelled after ringTimeout; if even the CANCEL gets no
+     * final response on the INVITE within Timer B's 32 s, the leg ends with 408.
+     */
+    private void scheduleRingTimeout(SipClientCall call, long ringTimeout) {
+        ScheduledFuture<?> cancel = timers.schedule(() -> {
+            LOG.info("{} unanswered after {} ms: cancelling", call, ringTimeout);
+            call.cancel();
+            timers.schedule(() -> call.onNoResponse(Response.REQUEST_TIMEOUT, "no answer"), 32, TimeUnit.SECONDS);
+        }, ringTimeout, TimeUnit.MILLISECONDS);
+        call.finalResponse().whenComplete((response, failure) -> cancel.cancel(false));
     }
 
     void sendCancel(ClientTransaction invite) throws SipException {

@@ -10,12 +10,15 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.test.AvailablePortFinder;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.psip.sip.test.RawSip;
 import org.psip.sip.test.SipText;
 import org.psip.sip.test.Sipp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/** A hang is a failure, not a stalled build: every SIP exchange must end on its own. */
+@Timeout(value = 90, unit = TimeUnit.SECONDS)
 class SipConsumerTest extends CamelTestSupport {
 
     private static final String HOST = "127.0.0.1";

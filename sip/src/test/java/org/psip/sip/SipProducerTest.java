@@ -4,6 +4,7 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.SocketException;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -14,10 +15,13 @@ import org.apache.camel.test.AvailablePortFinder;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.psip.sip.test.Sipp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/** A hang is a failure, not a stalled build: every SIP exchange must end on its own. */
+@Timeout(value = 90, unit = TimeUnit.SECONDS)
 class SipProducerTest extends CamelTestSupport {
 
     private static final String HOST = "127.0.0.1";
@@ -33,6 +37,7 @@ class SipProducerTest extends CamelTestSupport {
             @Override
             public void configure() {
                 from("direct:send").to("sip:" + HOST + ":" + port + "?transports=udp");
+                from("direct:sendWithShortRing").to("sip:" + HOST + ":" + port + "?transports=udp&ringTimeout=1000");
             }
         };
     }
@@ -104,6 +109,23 @@ class SipProducerTest extends CamelTestSupport {
 
         assertThat(ringing.getException()).isNull();
         assertThat(ringing.getMessage().getHeader(SipConstants.RESPONSE_CODE)).isEqualTo(487);
+        Sipp.Result result = callee.await(process, Duration.ofSeconds(20));
+        assertThat(result.exitCode()).as(result.describe()).isZero();
+    }
+
+    @Test
+    void a_callee_that_rings_past_the_ring_timeout_is_cancelled() throws Exception {
+        Sipp callee = Sipp.scenario("/scenarios/uas-ring-until-cancel.xml", HOST, port)
+                .localPort(calleePort).calls(1);
+        Process process = callee.start();
+        awaitListening(calleePort);
+
+        Exchange unanswered = template.send("direct:sendWithShortRing", e -> {
+            e.getIn().setHeader(SipConstants.REQUEST_URI, "sip:ring@" + HOST + ":" + calleePort);
+            e.getIn().setBody(OFFER);
+        });
+
+        assertThat(unanswered.getMessage().getHeader(SipConstants.RESPONSE_CODE)).isEqualTo(487);
         Sipp.Result result = callee.await(process, Duration.ofSeconds(20));
         assertThat(result.exitCode()).as(result.describe()).isZero();
     }
