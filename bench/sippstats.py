@@ -82,12 +82,16 @@ def rtts(path):
     return values
 
 
-GC_PAUSE = re.compile(r"GC\(\d+\) Pause .* (\d+(?:\.\d+)?)ms\s*$")
+# G1 and Parallel log their pauses on -Xlog:gc ("GC(7) Pause Young (Normal) ...
+# 3.456ms"), ZGC on gc+phases ("GC(3) Pause Mark Start 0.012ms").
+GC_PAUSE = re.compile(r"GC\(\d+\) Pause .*?(\d+(?:\.\d+)?)ms\s*$")
+# ZGC makes an allocating thread wait when the heap fills faster than it collects
+GC_STALL = re.compile(r"Allocation Stall .*?(\d+(?:\.\d+)?)ms\s*$")
 
 
 def gc_pauses(path, skip):
-    """Pause times (ms) logged by -Xlog:gc after the first `skip` lines."""
-    pauses = []
+    """Pause and allocation-stall times (ms) in a -Xlog:gc file after its first `skip` lines."""
+    pauses, stalls = [], []
     with open(path, encoding="latin-1") as f:
         for i, line in enumerate(f):
             if i < skip:
@@ -95,7 +99,10 @@ def gc_pauses(path, skip):
             m = GC_PAUSE.search(line)
             if m:
                 pauses.append(float(m.group(1)))
-    return pauses
+            m = GC_STALL.search(line)
+            if m:
+                stalls.append(float(m.group(1)))
+    return pauses, stalls
 
 
 def num(v, digits=0):
@@ -130,8 +137,10 @@ def row(args):
 
     gc = "-"
     if args.gc_log and os.path.exists(args.gc_log):
-        pauses = gc_pauses(args.gc_log, args.gc_skip)
+        pauses, stalls = gc_pauses(args.gc_log, args.gc_skip)
         gc = f"{len(pauses)}/{num(sum(pauses))}/{num(max(pauses, default=0))}"
+        if stalls:
+            notes.append(f"{len(stalls)} allocation stalls, longest {num(max(stalls))} ms (heap too small)")
 
     print(fmt_row([
         args.rate,
