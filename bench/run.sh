@@ -153,7 +153,7 @@ trap 'exit 143' TERM
     echo "host: $(uname -srm), $(nproc) cores"
     echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
     echo "java options: ${java_opts[*]}"
-    java -version 2>&1 | head -1
+    java -version 2>&1 | head -1 || true
     sipp -v 2>&1 | grep -m1 SIPp || true
 } | tee "$run_dir/env.txt"
 # SIPp and the gateway share the machine's cores: anything else running skews the figures
