@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Benchmark of the standalone psip gateway with SIPp's built-in caller (-sn uac):
-# starts the gateway with its answer-every-call route, warms it up, then offers
-# calls at fixed rates and prints one table row per rate. See bench/README.md.
+# Benchmark of the standalone psip gateway with SIPp at fixed rates. By default SIPp's
+# built-in caller (-sn uac) against the answer-every-call route (the sip component
+# alone); with --flow, digest-authenticated calls through the whole call flow, with
+# answer_url on a local HTTP server. Prints one table row per rate. See bench/README.md.
 set -euo pipefail
 
 usage() {
@@ -15,6 +16,10 @@ Usage: bench/run.sh [options]
   --warmup-seconds N    warm-up duration, 0 skips it (default 10)
   --pause N             seconds between steps, so the previous step's calls settle (default 5)
   --call-log            keep the gateway's per-call log (logger psip.calls) at INFO
+  --flow                the call flow: 401 challenge, authenticated INVITE, ACL, answer_url on a
+                        local HTTP server returning a fixed NCCO, the final answer (501 until call
+                        control exists); response time 1 runs from the authenticated INVITE to it
+  --answer-port N       the local answer_url server's port with --flow (default 28080; must be free)
   --no-build            use app/target/psip-app.jar as it is
   -h, --help            this text
 
@@ -38,6 +43,8 @@ warmup_seconds=10
 pause=5
 call_log=WARN
 build=1
+flow=0
+answer_port=28080
 
 while (($#)); do
     case "$1" in
@@ -48,6 +55,8 @@ while (($#)); do
         --warmup-seconds) warmup_seconds=$2; shift 2 ;;
         --pause) pause=$2; shift 2 ;;
         --call-log) call_log=INFO; shift ;;
+        --flow) flow=1; shift ;;
+        --answer-port) answer_port=$2; shift 2 ;;
         --no-build) build=0; shift ;;
         -h | --help) usage; exit 0 ;;
         *) echo "unknown option: $1" >&2; usage >&2; exit 2 ;;
@@ -63,7 +72,7 @@ is_count() {
     [[ $1 =~ ^[0-9]+$ ]]
 }
 
-for n in $rates "$seconds" "$port" "$warmup_rate" "$warmup_seconds" "$pause"; do
+for n in $rates "$seconds" "$port" "$warmup_rate" "$warmup_seconds" "$pause" "$answer_port"; do
     is_count "$n" || die "not a whole number: $n"
 done
 [[ -n ${rates// /} ]] || die "--rates is empty"
@@ -138,9 +147,54 @@ stop_gateway() {
         fi
         wait "$gw_pid" 2>/dev/null || true
     fi
+    if [[ -n $answer_pid ]]; then
+        kill -TERM "$answer_pid" 2>/dev/null || true
+        wait "$answer_pid" 2>/dev/null || true
+    fi
     echo "bench: raw SIPp files, gateway and GC logs in $run_dir"
     exit "$rc"
 }
+answer_pid=""
+
+# The --flow application: a JDK HTTP server answering every answer_url request with
+# one fixed NCCO (bench/AnswerServer.java, run from source).
+start_answer_server() {
+    java "$bench_dir/AnswerServer.java" "$answer_port" >"$run_dir/answer-server.log" 2>&1 &
+    answer_pid=$!
+    local deadline=$((SECONDS + 30))
+    until grep -q "listening" "$run_dir/answer-server.log"; do
+        kill -0 "$answer_pid" 2>/dev/null || die "the answer server did not start (log: $run_dir/answer-server.log)"
+        ((SECONDS < deadline)) || die "the answer server did not listen within 30 s"
+        sleep 0.2
+    done
+}
+
+# The --flow directory: domain bench (digest user bench, callers from 127.0.0.1) and a
+# virtual number, both into an application whose answer_url is the local server.
+write_flow_directory() {
+    cat >"$1" <<YAML
+gateway:
+  base_host: example.com
+  home_region: us
+  nonce_secret: bench-secret-not-for-production
+  regions:
+    us: { label: sip-us }
+applications:
+  bench:
+    answer_url: http://127.0.0.1:$answer_port/answer
+    answer_method: GET
+    connect_timeout: 1000
+    read_timeout: 2000
+domains:
+  bench:
+    application: bench
+    acl: [ 127.0.0.1/32 ]
+    digest: true
+    users:
+      bench: { password: bench-secret }
+YAML
+}
+
 trap stop_gateway EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
@@ -161,8 +215,22 @@ if awk '{ exit !($1 >= 0.5) }' /proc/loadavg; then
     echo "bench: warning: the 1-minute load average is $(cut -d' ' -f1 /proc/loadavg); other work will disturb the figures" >&2
 fi
 
+# what the gateway runs, and how SIPp calls it
+if ((flow)); then
+    start_answer_server
+    write_flow_directory "$run_dir/directory.yaml"
+    gw_args=("-Dpsip.directory=$run_dir/directory.yaml")
+    sipp_scenario=(-sf "$bench_dir/call-flow-uac.xml" -au bench -ap bench-secret -s 14155550100
+        -key domain bench.sip.example.com)
+    scenario_name=call-flow-uac
+else
+    gw_args=("-Dcamel.main.routes-include-pattern=classpath:routes/answer-every-call.yaml")
+    sipp_scenario=(-sn uac)
+    scenario_name=uac
+fi
+
 PSIP_CALL_LOG_LEVEL=$call_log java "${java_opts[@]}" "-Xlog:gc,gc+phases:file=$gc_log:uptime" \
-    "-Dpsip.sip.port=$port" -jar "$jar" >"$gw_log" 2>&1 &
+    "-Dpsip.sip.port=$port" "${gw_args[@]}" -jar "$jar" >"$gw_log" 2>&1 &
 gw_pid=$!
 
 # JAIN-SIP binds its sockets before this line is logged; a UDP port cannot be
@@ -236,7 +304,7 @@ run_sipp() {
     # In the background and waited for, so that Ctrl-C reaches this script's trap
     # at once (a foreground SIPp would catch it, end its run gracefully and the
     # script would go on with the next rate).
-    sipp -sn uac 127.0.0.1:"$port" -i 127.0.0.1 \
+    sipp "${sipp_scenario[@]}" 127.0.0.1:"$port" -i 127.0.0.1 \
         -r "$rate" -m "$calls" -nostdin \
         -timeout "$((secs * 2 + 30))s" -timeout_error \
         -trace_stat -stf "$name.csv" -fd 1 \
@@ -249,7 +317,7 @@ run_sipp() {
     children_cpu
     sipp_cpu=$(awk -v a="$cpu0" -v b="$cpu_now" 'BEGIN { print b - a }')
     local rtt
-    for rtt in "$run_dir"/uac_*_rtt.csv; do
+    for rtt in "$run_dir/${scenario_name}"_*_rtt.csv; do
         if [[ -e $rtt ]]; then mv "$rtt" "$run_dir/$name-rtt.csv"; fi
     done
 }
