@@ -28,6 +28,7 @@ public final class CallFlowGateway implements BeforeAllCallback, AfterAllCallbac
 
     private final String directoryTemplate;
     private final int port = AvailablePortFinder.getNextAvailable();
+    private final String closedBaseUrl = "http://127.0.0.1:" + AvailablePortFinder.getNextAvailable();
     private WebhookServer webhook;
     private Path directoryFile;
     private PsipGateway gateway;
@@ -42,7 +43,7 @@ public final class CallFlowGateway implements BeforeAllCallback, AfterAllCallbac
         directoryFile = Files.createTempFile("psip-directory", ".yaml");
         Files.writeString(directoryFile, directoryTemplate
                 .replace("${webhook}", webhook.url(""))
-                .replace("${closed}", "http://127.0.0.1:" + AvailablePortFinder.getNextAvailable()));
+                .replace("${closed}", closedBaseUrl));
         gateway = new PsipGateway(Map.of(
                 "psip.sip.port", Integer.toString(port),
                 "psip.directory", directoryFile.toString())).start();
@@ -71,6 +72,11 @@ public final class CallFlowGateway implements BeforeAllCallback, AfterAllCallbac
     /** The applications' HTTP server. */
     public WebhookServer webhook() {
         return webhook;
+    }
+
+    /** A URL on a port where nothing listens: ${closed} + path. */
+    public String closedUrl(String path) {
+        return closedBaseUrl + path;
     }
 
     /** SIPp running this scenario against the gateway, calling sip:[service]@[domain]. */
