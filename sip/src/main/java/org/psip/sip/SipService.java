@@ -22,8 +22,11 @@ import gov.nist.core.CommonLogger;
 import gov.nist.javax.sip.SipStackImpl;
 import gov.nist.javax.sip.address.AddressFactoryImpl;
 import gov.nist.javax.sip.header.HeaderFactoryImpl;
+import gov.nist.javax.sip.header.SIPHeader;
+import gov.nist.javax.sip.header.SIPHeaderList;
 import gov.nist.javax.sip.message.MessageFactoryImpl;
 import gov.nist.javax.sip.message.SIPRequest;
+import gov.nist.javax.sip.parser.StringMsgParser;
 import gov.nist.javax.sip.stack.SIPServerTransaction;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
@@ -616,9 +619,7 @@ public final class SipService implements SipListenerExt {
             }
             boolean first = true;
             for (Object value : asIterable(entry.getValue())) {
-                // createHeaders, not createHeader: list headers (Allow, Supported...) come back one per value
-                for (Object parsed : HEADERS.createHeaders(name + ": " + value)) {
-                    Header header = (Header) parsed;
+                for (Header header : parseHeaders(name + ": " + value)) {
                     if (first) {
                         message.setHeader(header);
                         first = false;
@@ -628,6 +629,19 @@ public final class SipService implements SipListenerExt {
                 }
             }
         }
+    }
+
+    /**
+     * One header line as the headers it holds: a list header (Allow, Supported, Contact...) one per
+     * value, any other (WWW-Authenticate, Retry-After...) as itself. HeaderFactory.createHeaders
+     * refuses the latter, createHeader keeps only the first value of the former.
+     */
+    private static List<Header> parseHeaders(String line) throws ParseException {
+        SIPHeader parsed = new StringMsgParser().parseSIPHeader(line);
+        if (parsed instanceof SIPHeaderList<?> list) {
+            return new ArrayList<>(list);
+        }
+        return List.of(parsed);
     }
 
     private static Iterable<?> asIterable(Object value) {

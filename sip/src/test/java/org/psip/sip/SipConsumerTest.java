@@ -2,6 +2,7 @@ package org.psip.sip;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -38,6 +39,7 @@ class SipConsumerTest extends CamelTestSupport {
                         .when(header(SipConstants.REQUEST_URI_USER).isEqualTo("boom")).to("direct:boom")
                         .when(header(SipConstants.REQUEST_URI_USER).isEqualTo("silent")).to("direct:silent")
                         .when(header(SipConstants.REQUEST_URI_USER).isEqualTo("slow")).to("direct:slow")
+                        .when(header(SipConstants.REQUEST_URI_USER).isEqualTo("challenge")).to("direct:challenge")
                         .otherwise().to("direct:answer")
                     .end();
 
@@ -59,6 +61,14 @@ class SipConsumerTest extends CamelTestSupport {
                         }
                     })
                     .setHeader(SipConstants.RESPONSE_CODE, constant(200));
+
+                from("direct:challenge")
+                    .setHeader(SipConstants.RESPONSE_CODE, constant(401))
+                    .setHeader(SipConstants.RESPONSE_HEADERS, constant(Map.of(
+                            "WWW-Authenticate", List.of("Digest realm=\"r\", nonce=\"n1\", algorithm=MD5",
+                                    "Digest realm=\"r\", nonce=\"n1\", algorithm=SHA-256"),
+                            "Retry-After", "30",
+                            "Supported", "timer, 100rel")));
 
                 from("direct:answer")
                     .setHeader(SipConstants.RESPONSE_CODE, constant(180))
@@ -125,6 +135,18 @@ class SipConsumerTest extends CamelTestSupport {
         assertThat(response.status()).isEqualTo(500);
         assertThat(response.header("Reason")).contains("no answer from the call flow within 1000 ms");
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(4));
+    }
+
+    @Test
+    void response_headers_the_route_sets_are_sent_one_per_value() throws Exception {
+        SipText response = inviteAndAck("sip:challenge@" + HOST + ":" + port, "");
+
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.headers("WWW-Authenticate")).hasSize(2);
+        assertThat(response.headers("WWW-Authenticate").get(0)).contains("algorithm=MD5");
+        assertThat(response.headers("WWW-Authenticate").get(1)).contains("algorithm=SHA-256");
+        assertThat(response.header("Retry-After")).isEqualTo("30");
+        assertThat(String.join(",", response.headers("Supported"))).contains("timer").contains("100rel");
     }
 
     @Test

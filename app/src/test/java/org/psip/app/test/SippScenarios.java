@@ -14,6 +14,14 @@ public final class SippScenarios {
      * re-sends the INVITE with credentials and expects finalCode, which it ACKs.
      */
     public static String authenticatedCall(int finalCode, String extraHeaders) {
+        return authenticatedCall(finalCode, null, extraHeaders);
+    }
+
+    /**
+     * As {@link #authenticatedCall(int, String)}, and the final response's Reason header must
+     * match reasonRegexp (a POSIX extended regular expression), or the call fails.
+     */
+    public static String authenticatedCall(int finalCode, String reasonRegexp, String extraHeaders) {
         return scenario("authenticated call answered " + finalCode,
                 invite("1", "[branch]", extraHeaders, "")
                 + "  <recv response=\"100\" optional=\"true\"/>\n"
@@ -21,7 +29,7 @@ public final class SippScenarios {
                 + ack("1", "[branch-3]")
                 + invite("2", "[branch]", extraHeaders, "[authentication]\n")
                 + "  <recv response=\"100\" optional=\"true\"/>\n"
-                + "  <recv response=\"" + finalCode + "\"/>\n"
+                + finalResponse(finalCode, reasonRegexp)
                 + ack("2", "[branch-3]"));
     }
 
@@ -32,6 +40,22 @@ public final class SippScenarios {
                 + "  <recv response=\"100\" optional=\"true\"/>\n"
                 + "  <recv response=\"" + finalCode + "\"/>\n"
                 + ack("1", "[branch-3]"));
+    }
+
+    private static String finalResponse(int code, String reasonRegexp) {
+        if (reasonRegexp == null) {
+            return "  <recv response=\"" + code + "\"/>\n";
+        }
+        return "  <recv response=\"" + code + "\">\n    <action>\n"
+                + "      <ereg regexp=\"" + xmlAttribute(reasonRegexp) + "\" search_in=\"hdr\" header=\"Reason:\""
+                + " check_it=\"true\" assign_to=\"reason\"/>\n"
+                + "    </action>\n  </recv>\n"
+                // SIPp refuses a scenario that assigns a variable nobody reads
+                + "  <Reference variables=\"reason\"/>\n";
+    }
+
+    private static String xmlAttribute(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace("\"", "&quot;");
     }
 
     private static String scenario(String name, String body) {

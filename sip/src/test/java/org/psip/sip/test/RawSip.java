@@ -35,7 +35,12 @@ public final class RawSip implements Closeable {
     }
 
     public static RawSip udp(String host, int port) throws IOException {
-        return new RawSip(new DatagramSocket(0, InetAddress.getByName("127.0.0.1")), null,
+        return udp(host, port, "127.0.0.1");
+    }
+
+    /** Sending from another local address, e.g. 127.0.0.2 to be a second source for an ACL or a throttle. */
+    public static RawSip udp(String host, int port, String localAddress) throws IOException {
+        return new RawSip(new DatagramSocket(0, InetAddress.getByName(localAddress)), null,
                 new InetSocketAddress(host, port));
     }
 
@@ -47,6 +52,10 @@ public final class RawSip implements Closeable {
 
     public boolean isTcp() {
         return tcp != null;
+    }
+
+    public String localAddress() {
+        return isTcp() ? tcp.getLocalAddress().getHostAddress() : udp.getLocalAddress().getHostAddress();
     }
 
     public int localPort() {
