@@ -87,6 +87,8 @@ public final class SipService implements SipListenerExt {
     static final AddressFactoryImpl ADDRESSES = new AddressFactoryImpl();
     static final HeaderFactoryImpl HEADERS = new HeaderFactoryImpl();
     static final MessageFactoryImpl MESSAGES = new MessageFactoryImpl();
+    /** Stateless: JAIN-SIP itself shares one across all its threads. */
+    private static final StringMsgParser HEADER_PARSER = new StringMsgParser();
 
     static {
         // JAIN-SIP logs through one static logger; without ours it reaches for log4j 1.x
@@ -637,7 +639,7 @@ public final class SipService implements SipListenerExt {
      * refuses the latter, createHeader keeps only the first value of the former.
      */
     private static List<Header> parseHeaders(String line) throws ParseException {
-        SIPHeader parsed = new StringMsgParser().parseSIPHeader(line);
+        SIPHeader parsed = HEADER_PARSER.parseSIPHeader(line);
         if (parsed instanceof SIPHeaderList<?> list) {
             return new ArrayList<>(list);
         }
