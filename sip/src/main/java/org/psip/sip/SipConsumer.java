@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import gov.nist.javax.sip.message.SIPRequest;
@@ -48,12 +47,10 @@ public class SipConsumer extends DefaultConsumer implements SipService.InviteHan
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        timeouts = getEndpoint().getCamelContext().getExecutorServiceManager()
-                .newSingleThreadScheduledExecutor(this, "SipRouteTimeout");
-        if (timeouts instanceof ScheduledThreadPoolExecutor pool) {
-            pool.setRemoveOnCancelPolicy(true); // answered calls must not leave their timeout queued
-        }
         service = getEndpoint().acquireService();
+        // the stack's own timer thread: unbounded, so a burst of calls in flight is never refused its
+        // timeout, and a cancelled timeout leaves the queue at once (Camel's sized pools do neither)
+        timeouts = service.timers();
         if (service.getInviteHandler() != null) {
             getEndpoint().releaseService(service);
             service = null;
@@ -70,10 +67,7 @@ public class SipConsumer extends DefaultConsumer implements SipService.InviteHan
             getEndpoint().releaseService(service);
             service = null;
         }
-        if (timeouts != null) {
-            getEndpoint().getCamelContext().getExecutorServiceManager().shutdownNow(timeouts);
-            timeouts = null;
-        }
+        timeouts = null;
         super.doStop();
     }
 

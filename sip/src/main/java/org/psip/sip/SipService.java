@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -173,6 +174,11 @@ public final class SipService implements SipListenerExt {
     public int activeDialogs() {
         SipStackImpl current = stack;
         return current == null ? 0 : current.getDialogs().size();
+    }
+
+    /** The stack's timer thread, for ring and route timeouts. */
+    ScheduledExecutorService timers() {
+        return timers;
     }
 
     private ScheduledThreadPoolExecutor newTimers() {

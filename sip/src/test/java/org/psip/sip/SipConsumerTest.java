@@ -27,7 +27,6 @@ class SipConsumerTest extends CamelTestSupport {
     private final AtomicInteger answered = new AtomicInteger();
     private final CountDownLatch routeSawCancel = new CountDownLatch(1);
     private final CountDownLatch cancelListenerRan = new CountDownLatch(1);
-
     @Override
     protected RouteBuilder createRouteBuilder() {
         return new RouteBuilder() {
