@@ -1,5 +1,6 @@
 package org.psip.sip;
 
+import java.io.IOException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.SocketException;
@@ -44,9 +45,7 @@ class SipProducerTest extends CamelTestSupport {
 
     @Test
     void invite_to_sipp_builtin_uas_is_answered_acked_and_hung_up() throws Exception {
-        Sipp callee = Sipp.uas(calleePort).calls(1);
-        Process process = callee.start();
-        awaitListening(calleePort);
+        Callee callee = start(Sipp.uas(calleePort).calls(1));
 
         Exchange answered = send(null, "INVITE", OFFER);
         assertThat(answered.getException()).isNull();
@@ -59,17 +58,14 @@ class SipProducerTest extends CamelTestSupport {
         assertThat(hungUp.getException()).isNull();
         assertThat(hungUp.getMessage().getHeader(SipConstants.RESPONSE_CODE)).isEqualTo(200);
 
-        Sipp.Result result = callee.await(process, Duration.ofSeconds(20));
+        Sipp.Result result = callee.finish();
         assertThat(result.exitCode()).as(result.describe()).isZero();
         assertThat(result.successfulCalls()).isEqualTo(1);
     }
 
     @Test
     void provisional_responses_reach_the_route_before_the_answer() throws Exception {
-        Sipp callee = Sipp.scenario("/scenarios/uas-ring-then-answer.xml", HOST, port)
-                .localPort(calleePort).calls(1);
-        Process process = callee.start();
-        awaitListening(calleePort);
+        Callee callee = start(scripted("/scenarios/uas-ring-then-answer.xml"));
         List<Integer> heardLive = new CopyOnWriteArrayList<>();
 
         Exchange answered = template.send("direct:send", e -> {
@@ -86,16 +82,12 @@ class SipProducerTest extends CamelTestSupport {
         SipClientCall leg = answered.getMessage().getHeader(SipConstants.CLIENT_CALL, SipClientCall.class);
         send(leg, "ACK", null);
         send(leg, "BYE", null);
-        assertThat(callee.await(process, Duration.ofSeconds(20)).exitCode()).isZero();
+        assertThat(callee.finish().exitCode()).isZero();
     }
 
     @Test
     void cancel_of_a_ringing_invite_ends_it_with_487() throws Exception {
-        Sipp callee = Sipp.scenario("/scenarios/uas-ring-until-cancel.xml", HOST, port)
-                .localPort(calleePort).calls(1);
-        // a -sf scenario starting with recv is a server: the target address is ignored
-        Process process = callee.start();
-        awaitListening(calleePort);
+        Callee callee = start(scripted("/scenarios/uas-ring-until-cancel.xml"));
 
         Exchange ringing = template.send("direct:send", e -> {
             e.getIn().setHeader(SipConstants.REQUEST_URI, "sip:ring@" + HOST + ":" + calleePort);
@@ -109,16 +101,13 @@ class SipProducerTest extends CamelTestSupport {
 
         assertThat(ringing.getException()).isNull();
         assertThat(ringing.getMessage().getHeader(SipConstants.RESPONSE_CODE)).isEqualTo(487);
-        Sipp.Result result = callee.await(process, Duration.ofSeconds(20));
+        Sipp.Result result = callee.finish();
         assertThat(result.exitCode()).as(result.describe()).isZero();
     }
 
     @Test
     void a_callee_that_rings_past_the_ring_timeout_is_cancelled() throws Exception {
-        Sipp callee = Sipp.scenario("/scenarios/uas-ring-until-cancel.xml", HOST, port)
-                .localPort(calleePort).calls(1);
-        Process process = callee.start();
-        awaitListening(calleePort);
+        Callee callee = start(scripted("/scenarios/uas-ring-until-cancel.xml"));
 
         Exchange unanswered = template.send("direct:sendWithShortRing", e -> {
             e.getIn().setHeader(SipConstants.REQUEST_URI, "sip:ring@" + HOST + ":" + calleePort);
@@ -126,7 +115,7 @@ class SipProducerTest extends CamelTestSupport {
         });
 
         assertThat(unanswered.getMessage().getHeader(SipConstants.RESPONSE_CODE)).isEqualTo(487);
-        Sipp.Result result = callee.await(process, Duration.ofSeconds(20));
+        Sipp.Result result = callee.finish();
         assertThat(result.exitCode()).as(result.describe()).isZero();
     }
 
@@ -146,6 +135,23 @@ class SipProducerTest extends CamelTestSupport {
             }
             e.getIn().setBody(body);
         });
+    }
+
+    /** A SIPp callee on calleePort playing one call of a scenario file (a server: the target is ignored). */
+    private Sipp scripted(String scenario) throws IOException {
+        return Sipp.scenario(scenario, HOST, port).localPort(calleePort).calls(1);
+    }
+
+    private Callee start(Sipp sipp) throws IOException {
+        Process process = sipp.start();
+        awaitListening(calleePort);
+        return new Callee(sipp, process);
+    }
+
+    private record Callee(Sipp sipp, Process process) {
+        Sipp.Result finish() throws IOException, InterruptedException {
+            return sipp.await(process, Duration.ofSeconds(20));
+        }
     }
 
     /** SIPp binds its UDP port a moment after it starts: wait for the port to be taken. */
