@@ -125,10 +125,11 @@ class CallFlowAnswerUrlTest {
         return request;
     }
 
-    /** Exactly these names: no region_url (the home region has no gateway), nothing from X-Nexmo-Trace. */
+    /** Exactly these names: the region, no region_url (the home region has no gateway), nothing from X-Nexmo-Trace. */
     private static void assertCallParameters(Map<String, Object> parameters, String to) {
-        assertThat(parameters).containsOnlyKeys("to", "from", "uuid", "conversation_uuid", "endpoint_type",
+        assertThat(parameters).containsOnlyKeys("to", "from", "uuid", "conversation_uuid", "region", "endpoint_type",
                 "SipHeader_X-UserId");
+        assertThat(parameters).containsEntry("region", "us");
         assertThat(parameters).containsEntry("to", to).containsEntry("from", "sipp")
                 .containsEntry("endpoint_type", "sip").containsEntry("SipHeader_X-UserId", "1938ND9");
         assertThat((String) parameters.get("uuid")).matches(UUID);

@@ -24,6 +24,7 @@ final class AnswerRequest {
                 message.getHeader(SipConstants.FROM_URI, String.class)));
         parameters.put("uuid", message.getHeader(PsipHeaders.CALL_UUID, String.class));
         parameters.put("conversation_uuid", message.getHeader(PsipHeaders.CONVERSATION_UUID, String.class));
+        parameters.put("region", message.getHeader(PsipHeaders.REGION, String.class));
         if (regionUrl != null) {
             parameters.put("region_url", regionUrl);
         }
