@@ -17,6 +17,9 @@ public class AnswerServer {
             .getBytes(StandardCharsets.UTF_8);
 
     public static void main(String[] args) throws IOException {
+        // without TCP_NODELAY the JDK server's separate header and body writes meet the
+        // client's delayed ACK: every response would wait about 40 ms
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         int port = Integer.parseInt(args[0]);
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 1024);
         server.setExecutor(Executors.newFixedThreadPool(4));
