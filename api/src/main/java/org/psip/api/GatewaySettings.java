@@ -9,8 +9,8 @@ import java.util.Optional;
  * The settings every node of a deployment shares.
  *
  * @param baseHost      the base host ("example.com"): domains answer on {@code <name>.sip.<base>}
- *                      and {@code <name>.sip-<label>.<base>}, SIP Connect on {@code sip.<base>} and
- *                      {@code sip-<label>.<base>}
+ *                      and {@code <name>.<label>.<base>} (a region label such as {@code sip-eu}),
+ *                      SIP Connect on {@code sip.<base>} and {@code <label>.<base>}
  * @param homeRegion    the name of the region this node serves; the bare {@code sip} host means it
  * @param regions       every region with its label and gateway
  * @param nonceSecret   the shared secret digest nonces are signed with, so any node can check any nonce
