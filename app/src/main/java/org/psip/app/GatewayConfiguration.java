@@ -9,6 +9,7 @@ import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.support.service.ServiceSupport;
+import org.psip.api.DomainDirectory;
 import org.psip.api.GatewaySettings;
 import org.psip.plugin.acl.cidr.CidrAccessControl;
 import org.psip.plugin.auth.digest.DigestAuthenticator;
@@ -20,8 +21,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Assembles the standalone gateway: the domain directory (the file named by
- * {@code psip.directory}, or the embedded default), the plugins, and the call-flow
- * steps the route files name.
+ * {@code psip.directory}, or the embedded default; {@code psip.home-region} sets this
+ * node's home region over the file's), the plugins, and the call-flow steps the route
+ * files name.
  */
 public class GatewayConfiguration implements CamelConfiguration {
 
@@ -39,9 +41,12 @@ public class GatewayConfiguration implements CamelConfiguration {
                 directory.close();
             }
         }, true, true);
-        GatewaySettings settings = directory.settings();
+        String homeRegion = property(context, "psip.home-region", "");
+        DomainDirectory nodeDirectory = homeRegion.isBlank() ? directory : new HomeRegionDirectory(directory, homeRegion);
+        GatewaySettings settings = nodeDirectory.settings();
+        LOG.info("home region: {}", settings.homeRegion());
         Registry registry = context.getRegistry();
-        registry.bind("directory", directory);
+        registry.bind("directory", nodeDirectory);
         registry.bind("aclCidr", new CidrAccessControl());
         // the nonce secret is read once: nodes must restart together when it changes
         registry.bind("authDigest", new DigestAuthenticator(settings.nonceSecret(), settings.nonceLifetime(),

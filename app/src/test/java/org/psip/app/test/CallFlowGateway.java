@@ -3,6 +3,7 @@ package org.psip.app.test;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 
 import org.apache.camel.test.AvailablePortFinder;
@@ -27,6 +28,7 @@ public final class CallFlowGateway implements BeforeAllCallback, AfterAllCallbac
     public static final String HOST = "127.0.0.1";
 
     private final String directoryTemplate;
+    private final Map<String, String> properties;
     private final int port = AvailablePortFinder.getNextAvailable();
     private final String closedBaseUrl = "http://127.0.0.1:" + AvailablePortFinder.getNextAvailable();
     private WebhookServer webhook;
@@ -34,7 +36,13 @@ public final class CallFlowGateway implements BeforeAllCallback, AfterAllCallbac
     private PsipGateway gateway;
 
     public CallFlowGateway(String directoryTemplate) {
+        this(directoryTemplate, Map.of());
+    }
+
+    /** @param properties gateway settings over the defaults, e.g. psip.home-region */
+    public CallFlowGateway(String directoryTemplate, Map<String, String> properties) {
         this.directoryTemplate = directoryTemplate;
+        this.properties = properties;
     }
 
     @Override
@@ -44,9 +52,10 @@ public final class CallFlowGateway implements BeforeAllCallback, AfterAllCallbac
         Files.writeString(directoryFile, directoryTemplate
                 .replace("${webhook}", webhook.url(""))
                 .replace("${closed}", closedBaseUrl));
-        gateway = new PsipGateway(Map.of(
-                "psip.sip.port", Integer.toString(port),
-                "psip.directory", directoryFile.toString())).start();
+        Map<String, String> settings = new HashMap<>(properties);
+        settings.put("psip.sip.port", Integer.toString(port));
+        settings.put("psip.directory", directoryFile.toString());
+        gateway = new PsipGateway(settings).start();
     }
 
     @Override
