@@ -2,7 +2,6 @@ package org.psip.sip;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -33,7 +32,6 @@ public class SipConsumer extends DefaultConsumer implements SipService.InviteHan
     private static final Logger LOG = LoggerFactory.getLogger(SipConsumer.class);
 
     private SipService service;
-    private ScheduledExecutorService timeouts;
 
     public SipConsumer(SipEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -48,9 +46,6 @@ public class SipConsumer extends DefaultConsumer implements SipService.InviteHan
     protected void doStart() throws Exception {
         super.doStart();
         service = getEndpoint().acquireService();
-        // the stack's own timer thread: unbounded, so a burst of calls in flight is never refused its
-        // timeout, and a cancelled timeout leaves the queue at once (Camel's sized pools do neither)
-        timeouts = service.timers();
         if (service.getInviteHandler() != null) {
             getEndpoint().releaseService(service);
             service = null;
@@ -67,7 +62,6 @@ public class SipConsumer extends DefaultConsumer implements SipService.InviteHan
             getEndpoint().releaseService(service);
             service = null;
         }
-        timeouts = null;
         super.doStop();
     }
 
@@ -78,7 +72,9 @@ public class SipConsumer extends DefaultConsumer implements SipService.InviteHan
         try {
             describe(call, exchange.getIn());
             long limit = getEndpoint().getConfiguration().getRouteTimeout();
-            timeout = timeouts.schedule(() -> onRouteTimeout(call, limit), limit, TimeUnit.MILLISECONDS);
+            // the stack's own timer thread: unbounded, so a burst of calls in flight is never refused its
+            // timeout, and a cancelled timeout leaves the queue at once (Camel's sized pools do neither)
+            timeout = service.timers().schedule(() -> onRouteTimeout(call, limit), limit, TimeUnit.MILLISECONDS);
             ScheduledFuture<?> pendingTimeout = timeout;
             getAsyncProcessor().process(exchange, doneSync -> {
                 pendingTimeout.cancel(false);

@@ -227,7 +227,7 @@ public final class SipService implements SipListenerExt {
         String method = request.getMethod();
         try {
             if (!isSip20(request)) {
-                reject(event, Response.VERSION_NOT_SUPPORTED, "only SIP/2.0 is served");
+                reject(event, Response.VERSION_NOT_SUPPORTED, "only SIP/2.0 is served", null);
                 return;
             }
             switch (method) {
@@ -237,11 +237,11 @@ public final class SipService implements SipListenerExt {
                 case Request.BYE -> onBye(event);
                 case Request.OPTIONS -> onOptions(event);
                 default -> reject(event, KNOWN_UNSERVED_METHODS.contains(method)
-                        ? Response.METHOD_NOT_ALLOWED : Response.NOT_IMPLEMENTED, null);
+                        ? Response.METHOD_NOT_ALLOWED : Response.NOT_IMPLEMENTED, null, null);
             }
         } catch (RuntimeException e) {
             LOG.error("{} {} from {}: not handled", method, request.getRequestURI(), source(request), e);
-            reject(event, Response.SERVER_INTERNAL_ERROR, "internal error");
+            reject(event, Response.SERVER_INTERNAL_ERROR, "internal error", null);
         }
     }
 
@@ -249,10 +249,10 @@ public final class SipService implements SipListenerExt {
         Request request = event.getRequest();
         if (event.getDialog() != null && hasToTag(request)) {
             // a re-INVITE inside a call: bridging them is call control's work, not yet this node's
-            reject(event, Response.NOT_ACCEPTABLE_HERE, "re-INVITE not supported");
+            reject(event, Response.NOT_ACCEPTABLE_HERE, "re-INVITE not supported", null);
             return;
         }
-        if (!isRequestAcceptable(event)) {
+        if (!isServable(event) || !isOfferAcceptable(event)) {
             return;
         }
         ServerTransaction transaction = serverTransaction(event);
@@ -275,32 +275,34 @@ public final class SipService implements SipListenerExt {
         handler.onInvite(call);
     }
 
-    /** RFC 3261 8.2.1-8.2.3: URI scheme, Require, Content-Type, Accept. False when rejected here. */
-    private boolean isRequestAcceptable(RequestEvent event) {
+    /** RFC 3261 8.2.1 and 8.2.2.3, for every request psip serves: URI scheme and Require. False when refused. */
+    private boolean isServable(RequestEvent event) {
         Request request = event.getRequest();
         if (!request.getRequestURI().isSipURI()) {
-            reject(event, Response.UNSUPPORTED_URI_SCHEME, "only sip: and sips: URIs are served");
+            reject(event, Response.UNSUPPORTED_URI_SCHEME, "only sip: and sips: URIs are served", null);
             return false;
         }
         List<String> required = values(request, RequireHeader.NAME);
         if (!required.isEmpty()) {
-            Response response = createResponse(request, Response.BAD_EXTENSION, null, null,
-                    "unsupported extension " + String.join(", ", required),
-                    Map.of("Unsupported", required), null, null, null);
-            sendStateless(event, response);
+            reject(event, Response.BAD_EXTENSION, "unsupported extension " + String.join(", ", required),
+                    Map.of("Unsupported", required));
             return false;
         }
+        return true;
+    }
+
+    /** RFC 3261 8.2.3 for an INVITE: a body psip can pass on, and SDP acceptable as the answer. */
+    private boolean isOfferAcceptable(RequestEvent event) {
+        Request request = event.getRequest();
         ContentTypeHeader contentType = (ContentTypeHeader) request.getHeader(ContentTypeHeader.NAME);
         if (request.getContentLength() != null && request.getContentLength().getContentLength() > 0
                 && contentType != null && !acceptedContentTypes.contains(mediaType(contentType))) {
-            Response response = createResponse(request, Response.UNSUPPORTED_MEDIA_TYPE, null, null,
-                    "unsupported body " + mediaType(contentType),
-                    Map.of("Accept", String.join(", ", acceptedContentTypes)), null, null, null);
-            sendStateless(event, response);
+            reject(event, Response.UNSUPPORTED_MEDIA_TYPE, "unsupported body " + mediaType(contentType),
+                    Map.of("Accept", String.join(", ", acceptedContentTypes)));
             return false;
         }
         if (request.getHeader(AcceptHeader.NAME) != null && !acceptsSdp(request)) {
-            reject(event, Response.NOT_ACCEPTABLE, "answers are application/sdp");
+            reject(event, Response.NOT_ACCEPTABLE, "answers are application/sdp", null);
             return false;
         }
         return true;
@@ -354,37 +356,35 @@ public final class SipService implements SipListenerExt {
     }
 
     private void onOptions(RequestEvent event) {
-        Request request = event.getRequest();
-        if (!request.getRequestURI().isSipURI()) {
-            reject(event, Response.UNSUPPORTED_URI_SCHEME, "only sip: and sips: URIs are served");
+        if (!isServable(event)) {
             return;
         }
-        if (!values(request, RequireHeader.NAME).isEmpty()) {
-            isRequestAcceptable(event);
-            return;
-        }
-        Response response = createResponse(request, Response.OK, null, null, null,
-                Map.of("Allow", ALLOW, "Accept", "application/sdp"), null, null, null);
-        sendStateless(event, response);
+        answer(event, createResponse(event.getRequest(), Response.OK, null, null, null,
+                Map.of("Allow", ALLOW, "Accept", "application/sdp"), null, null, null));
     }
 
-    /** A final answer to a request the route never sees: stateful when a transaction can be had. */
-    private void reject(RequestEvent event, int code, String reasonText) {
+    /**
+     * A final answer to a request the route never sees, with a Reason and a log line.
+     *
+     * @param extraHeaders headers the answer needs (Unsupported, Accept); Allow is added for 405 and 501
+     */
+    private void reject(RequestEvent event, int code, String reasonText, Map<String, ?> extraHeaders) {
         Request request = event.getRequest();
         if (Request.ACK.equals(request.getMethod())) {
             return;
         }
         Map<String, ?> extra = code == Response.METHOD_NOT_ALLOWED || code == Response.NOT_IMPLEMENTED
-                ? Map.of("Allow", ALLOW) : null;
+                ? Map.of("Allow", ALLOW) : extraHeaders;
         String text = reasonText != null ? reasonText
                 : code == Response.NOT_IMPLEMENTED ? "method " + request.getMethod() + " not implemented"
                 : "method " + request.getMethod() + " not served";
         LOG.info("{} {} from {}: {} ({})", request.getMethod(), request.getRequestURI(), source(request), code,
                 text);
-        sendStateless(event, createResponse(request, code, null, null, text, extra, null, null, null));
+        answer(event, createResponse(request, code, null, null, text, extra, null, null, null));
     }
 
-    private void sendStateless(RequestEvent event, Response response) {
+    /** Sends on the request's server transaction, so retransmissions are absorbed. */
+    private void answer(RequestEvent event, Response response) {
         ServerTransaction transaction = serverTransaction(event);
         if (transaction != null) {
             send(transaction, response);
@@ -406,22 +406,22 @@ public final class SipService implements SipListenerExt {
             LOG.debug("retransmission absorbed: {}", e.getMessage());
             return null;
         } catch (Exception e) {
-            // e.g. an RFC 2543 request the stack cannot key a transaction on: answer without one
-            try {
-                return null == event.getRequest() ? null : statelessFallback(event, e);
-            } catch (SipException ignored) {
-                return null;
-            }
+            // the stack refuses a transaction to a request it cannot key one on: answer without one
+            answerWithoutTransaction(event, e);
+            return null;
         }
     }
 
-    private ServerTransaction statelessFallback(RequestEvent event, Exception cause) throws SipException {
-        LOG.debug("no server transaction for {} ({}); answering statelessly", event.getRequest().getMethod(),
-                cause.getMessage());
-        Response response = createResponse(event.getRequest(), Response.BAD_REQUEST, null, null,
-                "no transaction: " + cause.getMessage(), null, null, null, null);
-        ((SipProvider) event.getSource()).sendResponse(response);
-        return null;
+    private void answerWithoutTransaction(RequestEvent event, Exception cause) {
+        Request request = event.getRequest();
+        LOG.info("{} {} from {}: 400 (no transaction: {})", request.getMethod(), request.getRequestURI(),
+                source(request), cause.getMessage());
+        try {
+            ((SipProvider) event.getSource()).sendResponse(createResponse(request, Response.BAD_REQUEST, null,
+                    null, "no transaction: " + cause.getMessage(), null, null, null, null));
+        } catch (SipException e) {
+            LOG.warn("cannot send 400 for {}: {}", request.getHeader(CallIdHeader.NAME), e.getMessage());
+        }
     }
 
     // ---------------------------------------------------------------- responses
