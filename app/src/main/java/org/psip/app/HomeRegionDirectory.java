@@ -17,8 +17,11 @@ final class HomeRegionDirectory implements DomainDirectory {
 
     private final DomainDirectory shared;
     private final String homeRegion;
-    /** The last settings seen and this node's view of them: the directory swaps its settings only on reload. */
-    private volatile GatewaySettings[] lastView = new GatewaySettings[2];
+    /** The shared settings last seen and this node's view of them: they change only on a reload. */
+    private record View(GatewaySettings shared, GatewaySettings node) {
+    }
+
+    private volatile View lastView = new View(null, null);
 
     HomeRegionDirectory(DomainDirectory shared, String homeRegion) {
         if (shared.settings().region(homeRegion).isEmpty()) {
@@ -32,13 +35,13 @@ final class HomeRegionDirectory implements DomainDirectory {
     @Override
     public GatewaySettings settings() {
         GatewaySettings current = shared.settings();
-        GatewaySettings[] view = lastView;
-        if (view[0] != current) {
-            view = new GatewaySettings[] { current, new GatewaySettings(current.baseHost(), homeRegion,
-                    current.regions(), current.nonceSecret(), current.nonceLifetime()) };
+        View view = lastView;
+        if (view.shared() != current) {
+            view = new View(current, new GatewaySettings(current.baseHost(), homeRegion, current.regions(),
+                    current.nonceSecret(), current.nonceLifetime()));
             lastView = view;
         }
-        return view[1];
+        return view.node();
     }
 
     @Override
