@@ -17,7 +17,9 @@ import org.slf4j.LoggerFactory;
  * (provisional responses first if it likes), and learns when the caller cancels it.
  *
  * <p>Exactly one final response is ever sent, whichever comes first of the route's
- * answer, the route timeout and the caller's CANCEL; the others are dropped.
+ * answer, the route timeout and the caller's CANCEL; the others are dropped. Responses
+ * leave in order: no provisional one after the final one, even when a timer, the route
+ * and the caller's CANCEL race on different threads.
  */
 public final class SipServerCall {
 
@@ -88,9 +90,6 @@ public final class SipServerCall {
         if (code < 100 || code > 199) {
             throw new IllegalArgumentException("not a provisional response code: " + code);
         }
-        if (!isPending()) {
-            return false;
-        }
         Response response;
         try {
             response = service.createResponse(request, code, reasonPhrase, localTag, null, headers, body,
@@ -99,7 +98,10 @@ public final class SipServerCall {
             LOG.warn("{}: provisional {} not sent: {}", this, code, e.getMessage());
             return false;
         }
-        return service.send(transaction, response);
+        // under the same lock as the final response: a provisional never leaves after it
+        synchronized (this) {
+            return isPending() && service.send(transaction, response);
+        }
     }
 
     /**
@@ -113,7 +115,7 @@ public final class SipServerCall {
         if (code < 200 || code > 699) {
             throw new IllegalArgumentException("not a final response code: " + code);
         }
-        if (!state.compareAndSet(PENDING, ANSWERED)) {
+        if (!isPending()) {
             return false;
         }
         Response response;
@@ -123,8 +125,13 @@ public final class SipServerCall {
         } catch (RuntimeException e) {
             response = service.fallbackResponse(request, localTag, e);
         }
-        finalCode = response.getStatusCode();
-        return service.send(transaction, response);
+        synchronized (this) {
+            if (!state.compareAndSet(PENDING, ANSWERED)) {
+                return false;
+            }
+            finalCode = response.getStatusCode();
+            return service.send(transaction, response);
+        }
     }
 
     /** Runs the listener when the caller cancels the INVITE before a final response. */
@@ -142,12 +149,15 @@ public final class SipServerCall {
 
     /** The caller's CANCEL: 487 on the INVITE unless it was answered already. */
     boolean cancelByCaller() {
-        if (!state.compareAndSet(PENDING, CANCELLED)) {
-            return false;
+        Response terminated = service.createResponse(request, Response.REQUEST_TERMINATED, null, localTag,
+                null, null, null, null, transport);
+        synchronized (this) {
+            if (!state.compareAndSet(PENDING, CANCELLED)) {
+                return false;
+            }
+            finalCode = Response.REQUEST_TERMINATED;
+            service.send(transaction, terminated);
         }
-        finalCode = Response.REQUEST_TERMINATED;
-        service.send(transaction, service.createResponse(request, Response.REQUEST_TERMINATED, null, localTag,
-                null, null, null, null, transport));
         SipService.runAll(cancelListeners, "cancel", LOG);
         return true;
     }

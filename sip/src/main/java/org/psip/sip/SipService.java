@@ -266,6 +266,9 @@ public final class SipService implements SipListenerExt {
         if (dialog != null) {
             dialog.setApplicationData(call);
         }
+        // 100 at once, from this thread: it stops the caller's retransmissions, and the stack's own
+        // 200 ms Trying timer, racing the route's answer, could otherwise send it after the final response
+        call.sendProvisional(Response.TRYING, null, null, null, null);
         InviteHandler handler = inviteHandler;
         if (handler == null) {
             call.answer(Response.TEMPORARILY_UNAVAILABLE, null, "not taking calls on " + config.address(),

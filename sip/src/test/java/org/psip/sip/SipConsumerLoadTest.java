@@ -40,13 +40,14 @@ class SipConsumerLoadTest extends CamelTestSupport {
     @Test
     void more_than_a_thousand_calls_in_flight_all_get_their_answer() throws Exception {
         // a pool with a bounded queue for the route timeouts refused the 1,001st call in flight a 500
-        Process caller = Sipp.uac("127.0.0.1", port).calls(1100).rate(1100).start();
+        Sipp sipp = Sipp.uac("127.0.0.1", port).calls(1100).rate(1100);
+        Process caller = sipp.start();
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> parking.size() == 1100);
 
         parking.answerAll();
 
-        assertThat(caller.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(caller.exitValue()).as("SIPp exit code: 0 when every call succeeded").isZero();
+        Sipp.Result result = sipp.await(caller, Duration.ofSeconds(30));
+        assertThat(result.exitCode()).as(result::describe).isZero();
     }
 
     /** Holds every exchange until told to answer them all with 200: calls in flight, on demand. */

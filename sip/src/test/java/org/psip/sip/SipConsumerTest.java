@@ -162,6 +162,23 @@ class SipConsumerTest extends CamelTestSupport {
     }
 
     @Test
+    void every_invite_gets_100_trying_first_and_nothing_provisional_after_the_answer() throws Exception {
+        // the stack's own Trying is a 200 ms timer that raced the answer: a 100 could leave after the 200
+        try (RawSip sip = RawSip.udp(HOST, port)) {
+            for (int i = 0; i < 20; i++) {
+                String requestUri = "sip:alice@" + HOST + ":" + port;
+                sip.send(request("INVITE", requestUri, sip, ""));
+                List<SipText> responses = sip.receiveUntilFinal(Duration.ofSeconds(5));
+
+                assertThat(responses).extracting(SipText::status).containsExactly(100, 180, 200);
+                assertThat(responses.get(0).header("To")).doesNotContain("tag=");
+                sip.send(responses.get(2).ackFor(requestUri));
+            }
+            assertThat(sip.receive(Duration.ofMillis(400))).as("nothing after the final response").isNull();
+        }
+    }
+
+    @Test
     void methods_psip_does_not_serve_get_405_and_unknown_ones_501() throws Exception {
         try (RawSip sip = RawSip.udp(HOST, port)) {
             sip.send(request("REGISTER", "sip:" + HOST, sip, ""));

@@ -29,19 +29,28 @@ public final class Sipp {
                 "-trace_err", "-error_file", "errors.log"));
     }
 
+    /**
+     * A fresh directory for one SIPp run under the module's target/sipp (its logs stay there
+     * for a failed test to be read, and go with mvn clean).
+     */
+    private static Path workDir(String kind) throws IOException {
+        Path root = Files.createDirectories(Path.of(System.getProperty("psip.sipp.dir", "target/sipp")).toAbsolutePath());
+        return Files.createTempDirectory(root, kind + "-");
+    }
+
     /** SIPp's built-in caller scenario against host:port. */
     public static Sipp uac(String host, int port) throws IOException {
-        return new Sipp(Files.createTempDirectory("sipp-uac"), List.of("-sn", "uac", host + ":" + port));
+        return new Sipp(workDir("uac"), List.of("-sn", "uac", host + ":" + port));
     }
 
     /** SIPp's built-in answering scenario on a local port. */
     public static Sipp uas(int port) throws IOException {
-        return new Sipp(Files.createTempDirectory("sipp-uas"), List.of("-sn", "uas", "-p", Integer.toString(port)));
+        return new Sipp(workDir("uas"), List.of("-sn", "uas", "-p", Integer.toString(port)));
     }
 
     /** A scenario file from the test's class path against host:port. */
     public static Sipp scenario(String resource, String host, int port) throws IOException {
-        Path dir = Files.createTempDirectory("sipp-sf");
+        Path dir = workDir("sf");
         Path file = dir.resolve(Path.of(resource).getFileName().toString());
         try (var in = Sipp.class.getResourceAsStream(resource)) {
             if (in == null) {
@@ -54,7 +63,7 @@ public final class Sipp {
 
     /** A scenario given as text (e.g. built by the test) against host:port. */
     public static Sipp scenarioText(String xml, String host, int port) throws IOException {
-        Path dir = Files.createTempDirectory("sipp-sf");
+        Path dir = workDir("sf");
         Path file = dir.resolve("scenario.xml");
         Files.writeString(file, xml, StandardCharsets.ISO_8859_1);
         return new Sipp(dir, List.of("-sf", file.toString(), host + ":" + port));
