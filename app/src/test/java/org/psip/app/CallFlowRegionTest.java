@@ -9,7 +9,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.psip.app.test.CallFlowGateway;
 import org.psip.app.test.DigestChallenge;
 import org.psip.app.test.SipCaller;
-import org.psip.app.test.SippScenarios;
+import org.psip.sip.test.SippScenarios;
 import org.psip.app.test.WebhookServer;
 import org.psip.sip.test.SipText;
 import org.psip.sip.test.Sipp;

@@ -2,6 +2,7 @@ package org.psip.sip;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.camel.Endpoint;
 import org.apache.camel.support.DefaultComponent;
@@ -37,8 +38,8 @@ public class SipComponent extends DefaultComponent {
             throw new IllegalArgumentException("transports must be udp, tcp or both, not '"
                     + configuration.getTransports() + "' in " + uri);
         }
-        if (!"request".equals(configuration.getOperation()) && !"respond".equals(configuration.getOperation())) {
-            throw new IllegalArgumentException("operation must be request or respond, not '"
+        if (!Set.of("request", "respond", "bridge").contains(configuration.getOperation())) {
+            throw new IllegalArgumentException("operation must be request, respond or bridge, not '"
                     + configuration.getOperation() + "' in " + uri);
         }
         return new SipEndpoint(uri, this, configuration);
@@ -77,6 +78,12 @@ public class SipComponent extends DefaultComponent {
         }
         shared.users++;
         return shared.service;
+    }
+
+    /** The running stack on host:port, or null: for its counters (calls, dialogs, bridges). */
+    public synchronized SipService service(String host, int port) {
+        Shared shared = services.get(SipService.hostPort(host, port));
+        return shared == null ? null : shared.service;
     }
 
     /** The last user of an address stops its stack. */

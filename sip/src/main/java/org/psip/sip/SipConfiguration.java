@@ -38,9 +38,11 @@ public class SipConfiguration implements Cloneable {
               description = "The body content types an INVITE may carry; others get 415 Unsupported Media Type")
     private String acceptedContentTypes = "application/sdp,multipart/mixed";
 
-    @UriParam(label = "producer", defaultValue = "request", enums = "request,respond",
+    @UriParam(label = "producer", defaultValue = "request", enums = "request,respond,bridge",
               description = "request: send the request named by CamelSipMethod (INVITE, ACK, CANCEL, BYE);"
-                            + " respond: send the response in CamelSipResponseCode on the exchange's inbound INVITE")
+                            + " respond: send the response in CamelSipResponseCode on the exchange's inbound INVITE;"
+                            + " bridge: INVITE CamelSipRequestUri and join it back to back with the exchange's"
+                            + " inbound call (CamelSipServerCall)")
     private String operation = "request";
     @UriParam(label = "producer",
               description = "The From URI of INVITEs the producer sends when CamelSipFromUri is not set"

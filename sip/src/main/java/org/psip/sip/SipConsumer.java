@@ -75,6 +75,7 @@ public class SipConsumer extends DefaultConsumer implements SipService.InviteHan
             // the stack's own timer thread: unbounded, so a burst of calls in flight is never refused its
             // timeout, and a cancelled timeout leaves the queue at once (Camel's sized pools do neither)
             timeout = service.timers().schedule(() -> onRouteTimeout(call, limit), limit, TimeUnit.MILLISECONDS);
+            call.guardedBy(timeout);
             ScheduledFuture<?> pendingTimeout = timeout;
             getAsyncProcessor().process(exchange, doneSync -> {
                 pendingTimeout.cancel(false);

@@ -1,8 +1,9 @@
-package org.psip.app.test;
+package org.psip.sip.test;
 
 /**
- * SIPp scenarios for calls into the call flow. SIPp's [authentication] keyword
- * answers the 401 challenge with the credentials given by -au and -ap.
+ * SIPp scenarios built for a test: callers into psip (keys [service] and [domain]) and
+ * callees it calls. SIPp's [authentication] keyword answers the 401 challenge with the
+ * credentials given by -au and -ap.
  */
 public final class SippScenarios {
 
@@ -33,13 +34,31 @@ public final class SippScenarios {
                 + ack("2", "[branch-3]"));
     }
 
-    /** INVITE sip:[service]@[domain] without credentials; expects finalCode straight away and ACKs it. */
+    /** INVITE sip:[service]@[domain] without credentials; expects finalCode (after any ringing) and ACKs it. */
     public static String call(int finalCode, String extraHeaders) {
         return scenario("call answered " + finalCode,
                 invite("1", "[branch]", extraHeaders, "")
                 + "  <recv response=\"100\" optional=\"true\"/>\n"
+                + "  <recv response=\"180\" optional=\"true\"/>\n"
+                + "  <recv response=\"183\" optional=\"true\"/>\n"
                 + "  <recv response=\"" + finalCode + "\"/>\n"
                 + ack("1", "[branch-3]"));
+    }
+
+    /** A callee that answers every INVITE with a failure code at once and takes the ACK. */
+    public static String calleeAnswering(int failureCode) {
+        return scenario("callee answering " + failureCode,
+                "  <recv request=\"INVITE\"/>\n"
+                + "  <send>\n    <![CDATA[\n"
+                + "SIP/2.0 " + failureCode + " Failed\n"
+                + "[last_Via:]\n"
+                + "[last_From:]\n"
+                + "[last_To:];tag=[pid]SIPpTag01[call_number]\n"
+                + "[last_Call-ID:]\n"
+                + "[last_CSeq:]\n"
+                + "Content-Length: 0\n"
+                + "    ]]>\n  </send>\n"
+                + "  <recv request=\"ACK\"/>\n");
     }
 
     private static String finalResponse(int code, String reasonRegexp) {
