@@ -57,7 +57,7 @@ class CallFlowNodeRegionTest {
 
     @Test
     void a_call_for_the_nodes_own_region_stays_on_the_node() throws Exception {
-        assertThat(call("acme.sip-eu.example.com", 501).exitCode()).isZero();
+        assertThat(call("acme.sip-eu.example.com", 488).exitCode()).isZero();
 
         WebhookServer.Request request = gateway.webhook().next("/answer", Duration.ofSeconds(5));
         assertThat(request).as("the answer_url request").isNotNull();
@@ -66,7 +66,7 @@ class CallFlowNodeRegionTest {
 
     @Test
     void the_bare_sip_host_means_the_nodes_own_region() throws Exception {
-        assertThat(call("acme.sip.example.com", 501).exitCode()).isZero();
+        assertThat(call("acme.sip.example.com", 488).exitCode()).isZero();
 
         WebhookServer.Request request = gateway.webhook().next("/answer", Duration.ofSeconds(5));
         assertThat(request).as("the answer_url request").isNotNull();

@@ -80,7 +80,7 @@ class CallFlowRegionTest {
 
     @Test
     void a_home_region_call_tells_answer_url_the_regions_gateway_as_region_url() throws Exception {
-        Sipp.Result result = gateway.sipp(SippScenarios.authenticatedCall(501, ""), "1234", "acme.sip.example.com")
+        Sipp.Result result = gateway.sipp(SippScenarios.authenticatedCall(488, ""), "1234", "acme.sip.example.com")
                 .option("-au", "alice", "-ap", "secret").calls(1).run(Duration.ofSeconds(20));
         assertThat(result.exitCode()).as(result.describe()).isZero();
 

@@ -79,6 +79,23 @@ public final class SipClientCall implements ResponseHandler {
                 ((CSeqHeader) response.getHeader(CSeqHeader.NAME)).getSeqNumber(), body, contentType);
     }
 
+    /** True once any response (100 Trying included) came. */
+    boolean hasProvisionalResponse() {
+        return provisionalReceived;
+    }
+
+    /** Gives up on a leg that never answered anything: 408, and the transaction is dropped. */
+    void abandon(String reason) {
+        if (finalRaw == null && !provisionalReceived) {
+            try {
+                transaction.terminate();
+            } catch (Exception e) {
+                LOG.debug("cannot terminate {}: {}", this, e.getMessage());
+            }
+            finalResponse.complete(SipService.syntheticResponse(Response.REQUEST_TIMEOUT, reason));
+        }
+    }
+
     /** True when psip cancelled this leg because it rang past its ring timeout. */
     public boolean isRingTimedOut() {
         return ringTimedOut;

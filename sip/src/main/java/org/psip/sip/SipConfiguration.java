@@ -54,6 +54,11 @@ public class SipConfiguration implements Cloneable {
                             + " (RFC 3261 17.1.1.2), so without this a callee that rings forever holds the"
                             + " exchange forever")
     private long ringTimeout = 60_000;
+    @UriParam(label = "producer", defaultValue = "5000",
+              description = "How long an outbound INVITE may go without any response, not even 100 Trying, before"
+                            + " the leg fails with 408 (a callee that is down or unreachable); like Kamailio's"
+                            + " fr_timer, far shorter than the transaction's own 32 s Timer B")
+    private long provisionalTimeout = 5_000;
 
     @UriParam(label = "advanced", defaultValue = "gov.nist.javax.sip.stack.timers.ScheduledExecutorSipTimer",
               description = "The JAIN-SIP timer implementation; the scheduled-executor timer sustains about 25%"
@@ -138,6 +143,14 @@ public class SipConfiguration implements Cloneable {
 
     public void setFromUri(String fromUri) {
         this.fromUri = fromUri;
+    }
+
+    public long getProvisionalTimeout() {
+        return provisionalTimeout;
+    }
+
+    public void setProvisionalTimeout(long provisionalTimeout) {
+        this.provisionalTimeout = provisionalTimeout;
     }
 
     public long getRingTimeout() {

@@ -56,6 +56,11 @@ public final class SipServerCall {
         return request;
     }
 
+    /** The host:port this call was received on. */
+    public String localAddress() {
+        return service.configuration().address();
+    }
+
     /** UDP or TCP. */
     public String transport() {
         return transport;

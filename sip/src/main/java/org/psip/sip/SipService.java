@@ -591,6 +591,16 @@ public final class SipService implements SipListenerExt {
      * final response on the INVITE within Timer B's 32 s, the leg ends with 408.
      */
     private void scheduleRingTimeout(SipClientCall call, long ringTimeout) {
+        long silence = config.getProvisionalTimeout();
+        if (silence > 0 && silence < ringTimeout) {
+            ScheduledFuture<?> unreachable = timers.schedule(() -> {
+                if (!call.hasProvisionalResponse()) {
+                    LOG.info("{}: no response in {} ms; the callee is unreachable", call, silence);
+                    call.abandon("no response");
+                }
+            }, silence, TimeUnit.MILLISECONDS);
+            call.finalResponse().whenComplete((response, failure) -> unreachable.cancel(false));
+        }
         ScheduledFuture<?> cancel = timers.schedule(() -> {
             LOG.info("{} unanswered after {} ms: cancelling", call, ringTimeout);
             call.ringTimedOut();

@@ -163,7 +163,8 @@ class SipBridgeTest extends CamelTestSupport {
 
     private Sipp caller(String service, String hangup, String reinvite) throws Exception {
         return Sipp.scenario("/scenarios/bridge/uac-call.xml", HOST, port).calls(3).rate(10)
-                .option("-s", service).key("hangup", hangup).key("reinvite", reinvite);
+                .option("-s", service).key("hangup", hangup).key("reinvite", reinvite)
+                .key("domain", HOST + ":" + port);
     }
 
     private Sipp expecting(String service, int finalCode) throws Exception {

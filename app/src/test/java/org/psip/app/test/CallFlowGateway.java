@@ -11,6 +11,8 @@ import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.psip.app.PsipGateway;
+import org.psip.sip.SipComponent;
+import org.psip.sip.SipService;
 import org.psip.sip.test.RawSip;
 import org.psip.sip.test.Sipp;
 
@@ -72,6 +74,11 @@ public final class CallFlowGateway implements BeforeAllCallback, AfterAllCallbac
                 Files.deleteIfExists(directoryFile);
             }
         }
+    }
+
+    /** The gateway's SIP stack, for its counters. */
+    public SipService sipService() {
+        return gateway.main().getCamelContext().getComponent("sip", SipComponent.class).service(HOST, port);
     }
 
     public int port() {
