@@ -51,7 +51,7 @@ public class GatewayConfiguration implements CamelConfiguration {
         // the nonce secret is read once: nodes must restart together when it changes
         registry.bind("authDigest", new DigestAuthenticator(settings.nonceSecret(), settings.nonceLifetime(),
                 Clock.systemUTC(), ThrottleSettings.DEFAULT));
-        CallFlowSteps.bindTo(registry, prefixes(property(context, "psip.sip-headers.reserved-prefixes", "X-Nexmo")));
+        CallFlowSteps.bindTo(registry, prefixes(property(context, "psip.sip-headers.reserved-prefixes", "X-Nexmo,X-Psip")));
     }
 
     private static FileDomainDirectory directory(String file) {

@@ -1,12 +1,7 @@
 package org.psip.routes;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.AsyncProcessor;
-import org.apache.camel.AsyncProducer;
-import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.support.AsyncProcessorSupport;
@@ -16,7 +11,6 @@ import org.psip.api.Region;
 import org.psip.routes.events.CallEvent.Status;
 import org.psip.routes.events.CallEvents;
 import org.psip.routes.ncco.Ncco;
-import org.psip.sip.SipEndpoint;
 
 /**
  * Step {@code callControl}: carries the NCCO out in SIP. A {@code connect} to SIP
@@ -27,8 +21,11 @@ import org.psip.sip.SipEndpoint;
  */
 public class CallControlStep extends AsyncProcessorSupport implements AsyncProcessor {
 
-    /** One bridging producer per SIP address psip listens on. */
-    private final Map<String, AsyncProducer> bridges = new ConcurrentHashMap<>();
+    private final Bridges bridges;
+
+    CallControlStep(Bridges bridges) {
+        this.bridges = bridges;
+    }
 
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
@@ -69,29 +66,7 @@ public class CallControlStep extends AsyncProcessorSupport implements AsyncProce
                 message.getHeader(PsipHeaders.CONVERSATION_UUID, String.class),
                 AnswerRequest.caller(message), AnswerRequest.callee(message));
         inbound.publish(Status.STARTED, null, null, null);
-        return new NccoRun(exchange, callback, bridgeProducer(exchange), ncco.actions(), application, region,
+        return new NccoRun(exchange, callback, bridges, ncco.actions(), application, region,
                 inbound);
-    }
-
-    private AsyncProducer bridgeProducer(Exchange exchange) throws Exception {
-        if (!(exchange.getFromEndpoint() instanceof SipEndpoint from)) {
-            throw new IllegalStateException("callControl runs on calls a sip: consumer received, not "
-                    + exchange.getFromEndpoint());
-        }
-        String address = from.getConfiguration().address();
-        AsyncProducer producer = bridges.get(address);
-        if (producer != null) {
-            return producer;
-        }
-        CamelContext context = exchange.getContext();
-        synchronized (bridges) {
-            producer = bridges.get(address);
-            if (producer == null) {
-                producer = context.getEndpoint("sip:" + address + "?operation=bridge").createAsyncProducer();
-                context.addService(producer, true, true); // stopped with the context
-                bridges.put(address, producer);
-            }
-        }
-        return producer;
     }
 }

@@ -3,10 +3,8 @@ package org.psip.routes;
 import java.util.List;
 
 import org.apache.camel.AsyncCallback;
-import org.apache.camel.AsyncProducer;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
-import org.apache.camel.support.DefaultExchange;
 import org.psip.api.Application;
 import org.psip.api.Region;
 import org.psip.routes.events.CallEvent.Status;
@@ -15,7 +13,6 @@ import org.psip.routes.ncco.NccoAction;
 import org.psip.routes.ncco.NotifyAction;
 import org.psip.sip.SipBridge;
 import org.psip.sip.SipConstants;
-import org.psip.sip.SipServerCall;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,19 +29,18 @@ final class NccoRun {
 
     private final Exchange exchange;
     private final AsyncCallback callback;
-    private final AsyncProducer bridges;
+    private final Bridges bridges;
     private final List<NccoAction> actions;
     private final Application application;
     private final Region region;
     private final LegEvents.Inbound inbound;
-    private final SipServerCall caller;
     private int actionIndex;
     private int endpointIndex;
     private int failureCode = 480;
     private String failureReason = "the NCCO connected the call nowhere";
     private Status failureStatus = Status.FAILED;
 
-    NccoRun(Exchange exchange, AsyncCallback callback, AsyncProducer bridges, List<NccoAction> actions,
+    NccoRun(Exchange exchange, AsyncCallback callback, Bridges bridges, List<NccoAction> actions,
             Application application, Region region, LegEvents.Inbound inbound) {
         this.exchange = exchange;
         this.callback = callback;
@@ -53,7 +49,6 @@ final class NccoRun {
         this.application = application;
         this.region = region;
         this.inbound = inbound;
-        this.caller = exchange.getMessage().getHeader(SipConstants.SERVER_CALL, SipServerCall.class);
     }
 
     /** Runs from where the last leg left off; every path ends in exactly one callback.done. */
@@ -108,23 +103,14 @@ final class NccoRun {
     private void place(OutboundLeg leg, Application eventTarget) {
         LegEvents events = new LegEvents(inbound, eventTarget,
                 leg.fromUser() != null ? leg.fromUser() : inbound.from(), leg.to());
-        Exchange invite = new DefaultExchange(exchange.getContext());
-        Message out = invite.getIn();
-        Message in = exchange.getMessage();
-        out.setHeader(SipConstants.SERVER_CALL, caller);
-        out.setHeader(SipConstants.REQUEST_URI, leg.requestUri());
-        out.setHeader(SipConstants.REQUEST_HEADERS, leg.headers());
-        out.setHeader(SipConstants.RING_TIMEOUT, leg.ringMillis());
-        out.setHeader(SipConstants.CALL_LIMIT, leg.limitMillis());
-        out.setHeader(SipConstants.BRIDGE_LISTENER, events);
-        if (leg.fromUser() != null) {
-            out.setHeader(SipConstants.FROM_URI, "sip:" + leg.fromUser() + "@" + caller.localAddress());
-        } else {
-            out.setHeader(SipConstants.FROM_URI, in.getHeader(SipConstants.FROM_URI));
-            out.setHeader(SipConstants.FROM_DISPLAY_NAME, in.getHeader(SipConstants.FROM_DISPLAY_NAME));
-        }
         events.started();
-        bridges.process(invite, doneSync -> onLegDone(invite, leg));
+        try {
+            bridges.place(exchange, leg, events, invite -> onLegDone(invite, leg));
+        } catch (Exception e) {
+            LOG.warn("{}: cannot call {}", inbound.uuid(), leg.requestUri(), e);
+            remember(502, "cannot call " + leg.requestUri(), Status.FAILED);
+            next();
+        }
     }
 
     private void onLegDone(Exchange invite, OutboundLeg leg) {

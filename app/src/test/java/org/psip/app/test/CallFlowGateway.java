@@ -31,7 +31,7 @@ public final class CallFlowGateway implements BeforeAllCallback, AfterAllCallbac
 
     private final String directoryTemplate;
     private final Map<String, String> properties;
-    private final int port = AvailablePortFinder.getNextAvailable();
+    private final int port;
     private final String closedBaseUrl = "http://127.0.0.1:" + AvailablePortFinder.getNextAvailable();
     private WebhookServer webhook;
     private Path directoryFile;
@@ -41,10 +41,12 @@ public final class CallFlowGateway implements BeforeAllCallback, AfterAllCallbac
         this(directoryTemplate, Map.of());
     }
 
-    /** @param properties gateway settings over the defaults, e.g. psip.home-region */
+    /** @param properties gateway settings over the defaults, e.g. psip.home-region or psip.sip.port */
     public CallFlowGateway(String directoryTemplate, Map<String, String> properties) {
         this.directoryTemplate = directoryTemplate;
         this.properties = properties;
+        this.port = properties.containsKey("psip.sip.port") ? Integer.parseInt(properties.get("psip.sip.port"))
+                : AvailablePortFinder.getNextAvailable();
     }
 
     @Override

@@ -30,8 +30,28 @@ public final class SippScenarios {
                 + ack("1", "[branch-3]")
                 + invite("2", "[branch]", extraHeaders, "[authentication]\n")
                 + "  <recv response=\"100\" optional=\"true\"/>\n"
+                + "  <recv response=\"180\" optional=\"true\"/>\n"
+                + "  <recv response=\"183\" optional=\"true\"/>\n"
                 + finalResponse(finalCode, reasonRegexp)
                 + ack("2", "[branch-3]"));
+    }
+
+    /** As {@link #authenticatedCall(int, String)} answered 200, then the caller hangs up with BYE. */
+    public static String authenticatedCallHangingUp() {
+        return authenticatedCall(200, "").replace("</scenario>",
+                "  <pause milliseconds=\"200\"/>\n"
+                + "  <send retrans=\"500\">\n    <![CDATA[\n"
+                + "BYE sip:[service]@[domain] SIP/2.0\n"
+                + "Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]\n"
+                + "From: sipp <sip:sipp@[local_ip]:[local_port]>;tag=[pid]SIPpTag00[call_number]\n"
+                + "[last_To:]\n"
+                + "Call-ID: [call_id]\n"
+                + "CSeq: 3 BYE\n"
+                + "Max-Forwards: 70\n"
+                + "Content-Length: 0\n"
+                + "    ]]>\n  </send>\n"
+                + "  <recv response=\"200\"/>\n"
+                + "</scenario>");
     }
 
     /** INVITE sip:[service]@[domain] without credentials; expects finalCode (after any ringing) and ACKs it. */
