@@ -58,7 +58,7 @@ public class SipConsumer extends DefaultConsumer implements SipService.InviteHan
     @Override
     protected void doStop() throws Exception {
         if (service != null) {
-            service.setInviteHandler(null);
+            service.removeInviteHandler(getEndpoint().getConfiguration().getHandoverTimeout());
             getEndpoint().releaseService(service);
             service = null;
         }
