@@ -71,8 +71,11 @@ final class InviteHandover {
     }
 
     /** The consumer leaves: INVITEs wait for the next one from now on, up to timeoutMillis. */
-    void detach(long timeoutMillis) {
+    void detach(SipService.InviteHandler consumer, long timeoutMillis) {
         synchronized (lock) {
+            if (handler != consumer) {
+                return; // it left already, or another took over
+            }
             handler = null;
             waitUntil = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
         }

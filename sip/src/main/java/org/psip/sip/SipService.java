@@ -159,11 +159,12 @@ public final class SipService implements SipListenerExt {
     }
 
     /**
-     * The handler leaves: the INVITEs that arrive from now on wait up to handoverTimeout
-     * for the next handler (the route that replaces the one stopping), then get 480.
+     * The handler leaves (if it still is the handler): the INVITEs that arrive from now on
+     * wait up to handoverTimeout for the next one (the route that replaces the one
+     * stopping), then get 480.
      */
-    public void removeInviteHandler(long handoverTimeout) {
-        handover.detach(handoverTimeout);
+    public void removeInviteHandler(InviteHandler handler, long handoverTimeout) {
+        handover.detach(handler, handoverTimeout);
     }
 
     public InviteHandler getInviteHandler() {

@@ -2,10 +2,14 @@ package org.psip.sip;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.apache.camel.Route;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.test.AvailablePortFinder;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.awaitility.Awaitility;
@@ -29,6 +33,8 @@ class SipRouteHandoverTest extends CamelTestSupport {
     private static final String ROUTE = "calls";
     private final int port = AvailablePortFinder.getNextAvailable();
     private final AtomicInteger answered = new AtomicInteger();
+    private final CountDownLatch entered = new CountDownLatch(1);
+    private final CountDownLatch release = new CountDownLatch(1);
 
     @Override
     protected RouteBuilder createRouteBuilder() {
@@ -53,6 +59,34 @@ class SipRouteHandoverTest extends CamelTestSupport {
             assertThat(answer).isNotNull();
             assertThat(answer.status()).as(answer.raw()).isEqualTo(486);
             sip.send(answer.ackFor(requestUri));
+        }
+    }
+
+    @Test
+    void a_call_in_flight_finishes_on_the_route_being_stopped_and_one_arriving_meanwhile_goes_to_its_successor()
+            throws Exception {
+        replaceWith(holding(486));
+        try (RawSip first = RawSip.udp(HOST, port); RawSip second = RawSip.udp(HOST, port)) {
+            String requestUri = "sip:alice@" + HOST + ":" + port;
+            first.send(SipConsumerTest.request("INVITE", requestUri, first, ""));
+            assertThat(entered.await(5, TimeUnit.SECONDS)).isTrue();
+            Route holding = context.getRoute(ROUTE);
+
+            CompletableFuture<Void> stopped = CompletableFuture.runAsync(this::stopAndRemove);
+            Awaitility.await().atMost(Duration.ofSeconds(5))
+                    .until(() -> !ServiceHelper.isStarted(holding.getConsumer()));
+            second.send(SipConsumerTest.request("INVITE", requestUri, second, ""));
+            assertThat(second.receive(Duration.ofSeconds(5)).status()).isEqualTo(100);
+            release.countDown();
+
+            SipText firstAnswer = finalResponse(first);
+            assertThat(firstAnswer.status()).as("answered by the route it started on").isEqualTo(486);
+            first.send(firstAnswer.ackFor(requestUri));
+            stopped.get(10, TimeUnit.SECONDS);
+            context.addRoutes(answering(603));
+            SipText secondAnswer = finalResponse(second);
+            assertThat(secondAnswer.status()).as("answered by the route that took over").isEqualTo(603);
+            second.send(secondAnswer.ackFor(requestUri));
         }
     }
 
@@ -92,6 +126,42 @@ class SipRouteHandoverTest extends CamelTestSupport {
 
         assertThat(result.exitCode()).as(result.describe()).isZero();
         assertThat(result.successfulCalls()).as(result.describe()).isEqualTo(300);
+    }
+
+    /** Like the call flow's answer_url step: the call waits on a thread pool until the test lets it go. */
+    private RouteBuilder holding(int code) {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("sip:" + HOST + ":" + port + "?handoverTimeout=5000").routeId(ROUTE)
+                    .threads(2)
+                    .process(exchange -> {
+                        entered.countDown();
+                        release.await(10, TimeUnit.SECONDS);
+                    })
+                    .setHeader(SipConstants.RESPONSE_CODE, constant(code));
+            }
+        };
+    }
+
+    private void replaceWith(RouteBuilder route) throws Exception {
+        stopAndRemove();
+        context.addRoutes(route);
+    }
+
+    private void stopAndRemove() {
+        try {
+            context.getRouteController().stopRoute(ROUTE);
+            context.removeRoute(ROUTE);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static SipText finalResponse(RawSip sip) throws Exception {
+        List<SipText> responses = sip.receiveUntilFinal(Duration.ofSeconds(10));
+        assertThat(responses).isNotEmpty();
+        return responses.get(responses.size() - 1);
     }
 
     /** The route under test: answers every INVITE with the code, after a 180 when it is 200. */
