@@ -25,5 +25,6 @@ public final class CallFlowSteps {
         registry.bind("answerUrl", new AnswerUrlStep());
         registry.bind("parseNcco", new NccoStep());
         registry.bind("callControl", new CallControlStep());
+        registry.bind("rejectCall", new RejectCallStep());
     }
 }

@@ -1,12 +1,16 @@
 package org.psip.app.test;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.apache.camel.test.AvailablePortFinder;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -26,6 +30,8 @@ import org.psip.sip.test.Sipp;
 public final class CallFlowGateway implements BeforeAllCallback, AfterAllCallback {
 
     public static final String HOST = "127.0.0.1";
+    /** The id of the shipped call flow's route. */
+    public static final String CALL_FLOW = "psip-call-flow";
 
     private final String directoryTemplate;
     private final Map<String, String> properties;
@@ -33,6 +39,7 @@ public final class CallFlowGateway implements BeforeAllCallback, AfterAllCallbac
     private final String closedBaseUrl = "http://127.0.0.1:" + AvailablePortFinder.getNextAvailable();
     private WebhookServer webhook;
     private Path directoryFile;
+    private Path routesDirectory;
     private PsipGateway gateway;
 
     public CallFlowGateway(String directoryTemplate) {
@@ -52,9 +59,11 @@ public final class CallFlowGateway implements BeforeAllCallback, AfterAllCallbac
         Files.writeString(directoryFile, directoryTemplate
                 .replace("${webhook}", webhook.url(""))
                 .replace("${closed}", closedBaseUrl));
+        routesDirectory = Files.createTempDirectory("psip-routes");
         Map<String, String> settings = new HashMap<>(properties);
         settings.put("psip.sip.port", Integer.toString(port));
         settings.put("psip.directory", directoryFile.toString());
+        settings.put("psip.routes.dir", routesDirectory.toString());
         gateway = new PsipGateway(settings).start();
     }
 
@@ -71,11 +80,60 @@ public final class CallFlowGateway implements BeforeAllCallback, AfterAllCallbac
             if (directoryFile != null) {
                 Files.deleteIfExists(directoryFile);
             }
+            if (routesDirectory != null) {
+                removeRouteFiles();
+                Files.deleteIfExists(routesDirectory);
+            }
         }
     }
 
     public int port() {
         return port;
+    }
+
+    /** The gateway's live routes directory (psip.routes.dir), empty at first. */
+    public Path routesDirectory() {
+        return routesDirectory;
+    }
+
+    public PsipGateway gateway() {
+        return gateway;
+    }
+
+    /**
+     * Copies one of the route examples the docs ship (docs/examples, on the test class
+     * path as docs-examples/) into the routes directory, as a user drops a file in.
+     */
+    public Path dropExample(String name) throws IOException {
+        try (InputStream example = CallFlowGateway.class.getResourceAsStream("/docs-examples/" + name)) {
+            if (example == null) {
+                throw new IOException("no example docs/examples/" + name);
+            }
+            return Files.write(routesDirectory.resolve(name), example.readAllBytes());
+        }
+    }
+
+    /** Empties the routes directory: the shipped call flow runs again once the gateway notices. */
+    public void removeRouteFiles() throws IOException {
+        try (Stream<Path> files = Files.list(routesDirectory)) {
+            for (Path file : files.toList()) {
+                Files.delete(file);
+            }
+        }
+    }
+
+    /** Waits until the route file with this name runs. */
+    public void awaitLoaded(String name) {
+        Path file = routesDirectory.resolve(name).toAbsolutePath().normalize();
+        Awaitility.await().atMost(Duration.ofSeconds(15))
+                .until(() -> gateway.routesDirectory().loadedRoutes().containsKey(file));
+    }
+
+    /** Waits until no route file runs and the shipped call flow is started. */
+    public void awaitShippedCallFlow() {
+        Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> gateway.routesDirectory().loadedRoutes()
+                .isEmpty() && gateway.main().getCamelContext().getRouteController()
+                .getRouteStatus(CALL_FLOW).isStarted());
     }
 
     /** The applications' HTTP server. */

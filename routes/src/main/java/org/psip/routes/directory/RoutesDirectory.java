@@ -203,13 +203,14 @@ public class RoutesDirectory extends ServiceSupport {
     }
 
     private void unload(Path file) {
-        LoadedFile previous = loaded.remove(file);
+        LoadedFile previous = loaded.get(file);
         if (previous == null) {
             return;
         }
         for (String routeId : previous.routeIds()) {
             removeRoute(file, routeId);
         }
+        loaded.remove(file);
         LOG.info("Route file {} removed: routes {} stopped{}", file, previous.routeIds(),
                 previous.routeIds().stream().anyMatch(replacer::isShipped) ? "; the shipped ones run again" : "");
     }
