@@ -22,6 +22,8 @@ final class RouteFileProblems {
     private static final Pattern LOCATION = Pattern.compile("^\\s*in \\S+, line (\\d+), column \\d+:\\s*$");
     private static final Pattern CARET = Pattern.compile("^\\s*\\^\\s*$");
     private static final Pattern FAILED_STEP = Pattern.compile(" at: >>> (.*?) <<< in route: ");
+    /** The XML parser's own account of where it was, after its message: the line says it better. */
+    private static final Pattern PARSER_POSITION = Pattern.compile("\\s*\\(position: .*$");
 
     private RouteFileProblems() {
     }
@@ -67,7 +69,7 @@ final class RouteFileProblems {
             } else if (excerptNext) {
                 excerptNext = false; // the source line the loader quotes under its location
             } else if (!text.isBlank() && !CARET.matcher(text).matches()) {
-                words.add(text.trim());
+                words.add(PARSER_POSITION.matcher(text.trim()).replaceFirst(""));
             }
         }
         return new RouteFileRefusal(file, line, String.join("; ", words), Instant.now());
