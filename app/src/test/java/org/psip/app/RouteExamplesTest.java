@@ -2,7 +2,6 @@ package org.psip.app;
 
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -60,18 +59,11 @@ class RouteExamplesTest {
         }
     }
 
-    @AfterEach
-    void backToTheShippedCallFlow() throws Exception {
-        gateway.removeRouteFiles();
-        gateway.awaitShippedCallFlow();
-    }
-
     @ParameterizedTest
     @ValueSource(strings = {"yaml", "xml"})
     void block_caller_declines_the_blocked_caller_with_603_and_a_reason_and_lets_others_through(String dsl)
             throws Exception {
-        gateway.dropExample("block-caller." + dsl);
-        gateway.awaitLoaded("block-caller." + dsl);
+        gateway.loadExample("block-caller." + dsl);
 
         try (SipCaller caller = gateway.caller()) {
             SipText blocked = caller.inviteFrom("15550100999", ACME);
@@ -89,8 +81,7 @@ class RouteExamplesTest {
     @ParameterizedTest
     @ValueSource(strings = {"yaml", "xml"})
     void answer_url_params_adds_its_parameters_to_every_answer_url_request(String dsl) throws Exception {
-        gateway.dropExample("answer-url-params." + dsl);
-        gateway.awaitLoaded("answer-url-params." + dsl);
+        gateway.loadExample("answer-url-params." + dsl);
 
         try (SipCaller caller = gateway.caller()) {
             assertThat(caller.invite(ACME).status()).isEqualTo(ANSWERED);
@@ -107,8 +98,7 @@ class RouteExamplesTest {
     @ParameterizedTest
     @ValueSource(strings = {"yaml", "xml"})
     void domain_application_sends_one_domains_calls_to_another_application(String dsl) throws Exception {
-        gateway.dropExample("domain-application." + dsl);
-        gateway.awaitLoaded("domain-application." + dsl);
+        gateway.loadExample("domain-application." + dsl);
 
         try (SipCaller caller = gateway.caller()) {
             assertThat(caller.invite(GLOBEX).status()).isEqualTo(ANSWERED);

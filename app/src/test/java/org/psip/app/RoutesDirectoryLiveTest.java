@@ -12,7 +12,6 @@ import java.util.concurrent.TimeUnit;
 import org.apache.camel.Route;
 import org.apache.camel.support.service.ServiceHelper;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -73,13 +72,6 @@ class RoutesDirectoryLiveTest {
         gateway.webhook().answer("/answer", 200, TALK_NCCO);
     }
 
-    @AfterEach
-    void backToTheShippedCallFlow() throws Exception {
-        gateway.webhook().releaseAll();
-        gateway.removeRouteFiles();
-        gateway.awaitShippedCallFlow();
-    }
-
     @ParameterizedTest
     @ValueSource(strings = {"yaml", "xml"})
     void under_steady_load_a_dropped_file_declines_one_caller_and_its_removal_lets_it_through_again(String dsl)
@@ -136,8 +128,8 @@ class RoutesDirectoryLiveTest {
     @Test
     void a_file_naming_a_bean_that_does_not_exist_is_refused_with_file_line_and_problem_and_changes_nothing()
             throws Exception {
-        Path example = gateway.dropExample("block-caller.yaml");
-        gateway.awaitLoaded("block-caller.yaml");
+        gateway.loadExample("block-caller.yaml");
+        Path example = gateway.routesDirectory().resolve("block-caller.yaml");
         Route running = gateway.gateway().main().getCamelContext().getRoute(CallFlowGateway.CALL_FLOW);
 
         String broken = Files.readString(example).replace("ref: rejectCall", "ref: rejectCal")

@@ -43,11 +43,9 @@ class SipRouteHandoverTest extends CamelTestSupport {
 
     @Test
     void an_invite_sent_while_no_route_consumes_is_answered_by_the_route_that_takes_over() throws Exception {
-        context.getRouteController().stopRoute(ROUTE);
-        context.removeRoute(ROUTE);
+        stopAndRemove();
         try (RawSip sip = RawSip.udp(HOST, port)) {
-            String requestUri = "sip:alice@" + HOST + ":" + port;
-            sip.send(SipConsumerTest.request("INVITE", requestUri, sip, ""));
+            sip.send(invite(sip));
             SipText trying = sip.receive(Duration.ofSeconds(5));
             assertThat(trying).as("the stack still listens").isNotNull();
             assertThat(trying.status()).isEqualTo(100);
@@ -58,7 +56,7 @@ class SipRouteHandoverTest extends CamelTestSupport {
 
             assertThat(answer).isNotNull();
             assertThat(answer.status()).as(answer.raw()).isEqualTo(486);
-            sip.send(answer.ackFor(requestUri));
+            sip.send(answer.ackFor(requestUri()));
         }
     }
 
@@ -67,15 +65,15 @@ class SipRouteHandoverTest extends CamelTestSupport {
             throws Exception {
         replaceWith(holding(486));
         try (RawSip first = RawSip.udp(HOST, port); RawSip second = RawSip.udp(HOST, port)) {
-            String requestUri = "sip:alice@" + HOST + ":" + port;
-            first.send(SipConsumerTest.request("INVITE", requestUri, first, ""));
+            String requestUri = requestUri();
+            first.send(invite(first));
             assertThat(entered.await(5, TimeUnit.SECONDS)).isTrue();
             Route holding = context.getRoute(ROUTE);
 
             CompletableFuture<Void> stopped = CompletableFuture.runAsync(this::stopAndRemove);
             Awaitility.await().atMost(Duration.ofSeconds(5))
                     .until(() -> !ServiceHelper.isStarted(holding.getConsumer()));
-            second.send(SipConsumerTest.request("INVITE", requestUri, second, ""));
+            second.send(invite(second));
             assertThat(second.receive(Duration.ofSeconds(5)).status()).isEqualTo(100);
             release.countDown();
 
@@ -92,12 +90,10 @@ class SipRouteHandoverTest extends CamelTestSupport {
 
     @Test
     void invites_waiting_for_a_route_that_never_comes_get_480_after_the_handover_timeout() throws Exception {
-        context.getRouteController().stopRoute(ROUTE);
-        context.removeRoute(ROUTE);
+        stopAndRemove();
         try (RawSip sip = RawSip.udp(HOST, port)) {
-            String requestUri = "sip:alice@" + HOST + ":" + port;
             long sent = System.nanoTime();
-            sip.send(SipConsumerTest.request("INVITE", requestUri, sip, ""));
+            sip.send(invite(sip));
             List<SipText> responses = sip.receiveUntilFinal(Duration.ofSeconds(5));
             SipText answer = responses.get(responses.size() - 1);
 
@@ -106,7 +102,7 @@ class SipRouteHandoverTest extends CamelTestSupport {
                     + " over within 1000 ms");
             assertThat(Duration.ofNanos(System.nanoTime() - sent)).isBetween(Duration.ofMillis(900),
                     Duration.ofSeconds(4));
-            sip.send(answer.ackFor(requestUri));
+            sip.send(answer.ackFor(requestUri()));
         }
     }
 
@@ -118,9 +114,7 @@ class SipRouteHandoverTest extends CamelTestSupport {
             int callsBefore = answered.get();
             // spread the swaps over the run: each one waits for some calls on the route before it
             Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> answered.get() >= callsBefore + 30);
-            context.getRouteController().stopRoute(ROUTE);
-            context.removeRoute(ROUTE);
-            context.addRoutes(answering(200));
+            replaceWith(answering(200));
         }
         Sipp.Result result = caller.await(sipp, Duration.ofSeconds(30));
 
@@ -156,6 +150,14 @@ class SipRouteHandoverTest extends CamelTestSupport {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private String requestUri() {
+        return "sip:alice@" + HOST + ":" + port;
+    }
+
+    private String invite(RawSip sip) {
+        return SipConsumerTest.request("INVITE", requestUri(), sip, "");
     }
 
     private static SipText finalResponse(RawSip sip) throws Exception {

@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import org.apache.camel.test.AvailablePortFinder;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.psip.app.PsipGateway;
@@ -27,7 +28,7 @@ import org.psip.sip.test.Sipp;
  * <p>The directory text may use {@code ${webhook}} for the HTTP server's base URL
  * ({@code http://127.0.0.1:<port>}) and {@code ${closed}} for a URL where nothing listens.
  */
-public final class CallFlowGateway implements BeforeAllCallback, AfterAllCallback {
+public final class CallFlowGateway implements BeforeAllCallback, AfterEachCallback, AfterAllCallback {
 
     public static final String HOST = "127.0.0.1";
     /** The id of the shipped call flow's route. */
@@ -65,6 +66,19 @@ public final class CallFlowGateway implements BeforeAllCallback, AfterAllCallbac
         settings.put("psip.directory", directoryFile.toString());
         settings.put("psip.routes.dir", routesDirectory.toString());
         gateway = new PsipGateway(settings).start();
+    }
+
+    /** Each test starts with no held answer_url request and the shipped call flow. */
+    @Override
+    public void afterEach(ExtensionContext context) throws Exception {
+        webhook.releaseAll();
+        try (Stream<Path> files = Files.list(routesDirectory)) {
+            if (files.findAny().isEmpty()) {
+                return;
+            }
+        }
+        removeRouteFiles();
+        awaitShippedCallFlow();
     }
 
     @Override
@@ -111,6 +125,12 @@ public final class CallFlowGateway implements BeforeAllCallback, AfterAllCallbac
             }
             return Files.write(routesDirectory.resolve(name), example.readAllBytes());
         }
+    }
+
+    /** {@link #dropExample}, then waits until the gateway runs it. */
+    public void loadExample(String name) throws IOException {
+        dropExample(name);
+        awaitLoaded(name);
     }
 
     /** Empties the routes directory: the shipped call flow runs again once the gateway notices. */

@@ -172,6 +172,7 @@ public class RoutesDirectory extends ServiceSupport {
             checkFree(file, route, previousIds);
         }
         List<String> started;
+        long swapStarted = System.nanoTime();
         try {
             started = replacer.put(routeFile.routes());
         } catch (RouteReplacer.RouteNotStartedException e) {
@@ -184,7 +185,8 @@ public class RoutesDirectory extends ServiceSupport {
             }
         }
         loaded.put(file, new LoadedFile(routeFile.fingerprint(), started));
-        LOG.info("Route file {} loaded: routes {}{}", file, started, replacing(started));
+        LOG.info("Route file {} loaded: routes {}{}, in {} ms", file, started, replacing(started),
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - swapStarted));
     }
 
     /** A route id belongs to one file; a file may take over only the shipped routes. */
