@@ -83,10 +83,7 @@ class RouteExamplesTest {
     void answer_url_params_adds_its_parameters_to_every_answer_url_request(String dsl) throws Exception {
         gateway.loadExample("answer-url-params." + dsl);
 
-        try (SipCaller caller = gateway.caller()) {
-            assertThat(caller.invite(ACME).status()).isEqualTo(ANSWERED);
-            assertThat(caller.invite(GLOBEX).status()).isEqualTo(ANSWERED);
-        }
+        callsAreAnswered(ACME, GLOBEX);
 
         for (String path : new String[] {"/answer", "/globex-main"}) {
             WebhookServer.Request asked = gateway.webhook().next(path, WAIT);
@@ -100,13 +97,19 @@ class RouteExamplesTest {
     void domain_application_sends_one_domains_calls_to_another_application(String dsl) throws Exception {
         gateway.loadExample("domain-application." + dsl);
 
-        try (SipCaller caller = gateway.caller()) {
-            assertThat(caller.invite(GLOBEX).status()).isEqualTo(ANSWERED);
-            assertThat(caller.invite(ACME).status()).isEqualTo(ANSWERED);
-        }
+        callsAreAnswered(GLOBEX, ACME);
 
         assertThat(gateway.webhook().next("/globex-beta", WAIT)).as("globex's call, at globex-beta").isNotNull();
         assertThat(gateway.webhook().count("/globex-main")).isZero();
         assertThat(gateway.webhook().next("/answer", WAIT)).as("acme's call, at its own application").isNotNull();
+    }
+
+    private static void callsAreAnswered(String... requestUris) throws Exception {
+        try (SipCaller caller = gateway.caller()) {
+            for (String requestUri : requestUris) {
+                SipText answer = caller.invite(requestUri);
+                assertThat(answer.status()).as(answer.raw()).isEqualTo(ANSWERED);
+            }
+        }
     }
 }
