@@ -2,11 +2,13 @@ package org.psip.app;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
+import org.apache.camel.StartupListener;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.support.service.ServiceSupport;
 import org.psip.api.DomainDirectory;
@@ -16,16 +18,20 @@ import org.psip.plugin.auth.digest.DigestAuthenticator;
 import org.psip.plugin.auth.digest.ThrottleSettings;
 import org.psip.plugin.directory.file.FileDomainDirectory;
 import org.psip.routes.CallFlowSteps;
+import org.psip.routes.directory.RoutesDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Assembles the standalone gateway: the domain directory (the file named by
  * {@code psip.directory}, or the embedded default; {@code psip.home-region} sets this
- * node's home region over the file's), the plugins, and the call-flow steps the route
- * files name.
+ * node's home region over the file's), the plugins, the call-flow steps the route
+ * files name, and the live directory of the user's route files ({@code psip.routes.dir}).
  */
 public class GatewayConfiguration implements CamelConfiguration {
+
+    /** The registry name of the {@link RoutesDirectory}. */
+    public static final String ROUTES_DIRECTORY = "psipRoutesDirectory";
 
     /** The embedded default directory, used when {@code psip.directory} is empty. */
     public static final String DEFAULT_DIRECTORY = "psip/directory.yaml";
@@ -52,6 +58,30 @@ public class GatewayConfiguration implements CamelConfiguration {
         registry.bind("authDigest", new DigestAuthenticator(settings.nonceSecret(), settings.nonceLifetime(),
                 Clock.systemUTC(), ThrottleSettings.DEFAULT));
         CallFlowSteps.bindTo(registry, prefixes(property(context, "psip.sip-headers.reserved-prefixes", "X-Nexmo,X-Psip")));
+        watchRoutesDirectory(context);
+    }
+
+    /**
+     * The user's route files ({@code psip.routes.dir}) load once the shipped call flow
+     * runs, since they may replace it; a route being replaced gets the route timeout to
+     * finish its calls in flight (every one of them has its answer by then).
+     */
+    private static void watchRoutesDirectory(CamelContext context) throws Exception {
+        Path directory = Path.of(property(context, "psip.routes.dir", "routes"));
+        Duration drainTimeout = Duration.ofMillis(Long.parseLong(property(context, "psip.sip.route-timeout", "10000")));
+        RoutesDirectory routes = new RoutesDirectory(context, directory, drainTimeout);
+        context.getRegistry().bind(ROUTES_DIRECTORY, routes);
+        context.addStartupListener(new StartupListener() {
+            @Override
+            public void onCamelContextStarted(CamelContext started, boolean alreadyStarted) {
+                // the shipped routes are not started yet: wait for onCamelContextFullyStarted
+            }
+
+            @Override
+            public void onCamelContextFullyStarted(CamelContext started, boolean alreadyStarted) throws Exception {
+                started.addService(routes, true, true);
+            }
+        });
     }
 
     private static FileDomainDirectory directory(String file) {

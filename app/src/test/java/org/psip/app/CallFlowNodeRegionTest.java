@@ -43,7 +43,8 @@ class CallFlowNodeRegionTest {
             """.formatted(US_GATEWAY, EU_GATEWAY);
 
     @RegisterExtension
-    static final CallFlowGateway gateway = new CallFlowGateway(DIRECTORY, Map.of("psip.home-region", "eu"));
+    static final CallFlowGateway gateway = new CallFlowGateway(DIRECTORY,
+            Map.of("psip.home-region", "eu", "psip.region-forwarding", "redirectToRegion"));
 
     @BeforeAll
     static void applicationAnswersTalk() {

@@ -27,5 +27,6 @@ public final class CallFlowSteps {
         registry.bind("answerUrl", new AnswerUrlStep());
         registry.bind("parseNcco", new NccoStep());
         registry.bind("callControl", new CallControlStep(bridges));
+        registry.bind("rejectCall", new RejectCallStep());
     }
 }

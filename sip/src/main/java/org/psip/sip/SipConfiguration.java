@@ -34,6 +34,12 @@ public class SipConfiguration implements Cloneable {
     @UriParam(label = "consumer", defaultValue = "500",
               description = "The final response sent when the route does not answer within routeTimeout")
     private int routeTimeoutCode = 500;
+    @UriParam(label = "consumer,advanced", defaultValue = "10000", javaType = "java.time.Duration",
+              description = "When the consumer of an address stops (its route is reloaded or replaced), how long"
+                            + " new INVITEs wait for the consumer that takes over before they are answered 480;"
+                            + " the stack stays up for this long, or for routeTimeout if longer, so that neither"
+                            + " the waiting INVITEs nor the calls still in flight on the old route are lost")
+    private long handoverTimeout = 10_000;
     @UriParam(label = "consumer", defaultValue = "application/sdp,multipart/mixed",
               description = "The body content types an INVITE may carry; others get 415 Unsupported Media Type")
     private String acceptedContentTypes = "application/sdp,multipart/mixed";
@@ -119,6 +125,19 @@ public class SipConfiguration implements Cloneable {
 
     public void setRouteTimeoutCode(int routeTimeoutCode) {
         this.routeTimeoutCode = routeTimeoutCode;
+    }
+
+    public long getHandoverTimeout() {
+        return handoverTimeout;
+    }
+
+    public void setHandoverTimeout(long handoverTimeout) {
+        this.handoverTimeout = handoverTimeout;
+    }
+
+    /** How long a stack with no user left stays up: its calls in flight and its waiting INVITEs end first. */
+    long lingerMillis() {
+        return Math.max(handoverTimeout, routeTimeout);
     }
 
     public String getAcceptedContentTypes() {

@@ -114,7 +114,7 @@ public final class SipService implements SipListenerExt {
     private SipStackImpl stack;
     private SipProvider provider;
     private final Map<String, ContactHeader> contacts = new java.util.HashMap<>();
-    private volatile InviteHandler inviteHandler;
+    private final InviteHandover handover;
     private final ScheduledThreadPoolExecutor timers = newTimers();
     private final java.util.concurrent.atomic.AtomicInteger bridges = new java.util.concurrent.atomic.AtomicInteger();
 
@@ -123,6 +123,7 @@ public final class SipService implements SipListenerExt {
         this.acceptedContentTypes = parseList(config.getAcceptedContentTypes());
         this.defaultFromUri = config.getFromUri() != null ? config.getFromUri()
                 : "sip:psip@" + hostPort(config.getHost(), config.getPort());
+        this.handover = new InviteHandover(config.address(), timers);
     }
 
     public SipConfiguration configuration() {
@@ -147,6 +148,7 @@ public final class SipService implements SipListenerExt {
     }
 
     public synchronized void stop() {
+        handover.close();
         timers.shutdownNow();
         if (stack != null) {
             stack.stop();
@@ -156,13 +158,22 @@ public final class SipService implements SipListenerExt {
         }
     }
 
-    /** Sets the one handler of new INVITEs; null to stop taking calls. */
+    /** Sets the one handler of new INVITEs; it also gets those that waited for it (see below). */
     public void setInviteHandler(InviteHandler handler) {
-        this.inviteHandler = handler;
+        handover.attach(handler);
+    }
+
+    /**
+     * The handler leaves (if it still is the handler): the INVITEs that arrive from now on
+     * wait up to handoverTimeout for the next one (the route that replaces the one
+     * stopping), then get 480.
+     */
+    public void removeInviteHandler(InviteHandler handler, long handoverTimeout) {
+        handover.detach(handler, handoverTimeout);
     }
 
     public InviteHandler getInviteHandler() {
-        return inviteHandler;
+        return handover.handler();
     }
 
     /** Server transactions the stack still holds (they end some seconds after the final response). */
@@ -328,13 +339,7 @@ public final class SipService implements SipListenerExt {
         // 100 at once, from this thread: it stops the caller's retransmissions, and the stack's own
         // 200 ms Trying timer, racing the route's answer, could otherwise send it after the final response
         call.sendProvisional(Response.TRYING, null, null, null, null);
-        InviteHandler handler = inviteHandler;
-        if (handler == null) {
-            call.answer(Response.TEMPORARILY_UNAVAILABLE, null, "not taking calls on " + config.address(),
-                    null, null, null);
-            return;
-        }
-        handler.onInvite(call);
+        handover.offer(call);
     }
 
     /** RFC 3261 8.2.1 and 8.2.2.3, for every request psip serves: URI scheme and Require. False when refused. */
