@@ -55,11 +55,12 @@ class CallFlowConnectTest {
     }
 
     @AfterEach
-    void no_bridge_or_timer_outlives_its_call() {
+    void no_bridge_dialog_or_timer_outlives_its_call() {
         SipService sip = gateway.sipService();
         Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             assertThat(sip.activeBridges()).as("bridges").isZero();
             assertThat(sip.pendingTimers()).as("timers").isZero();
+            assertThat(sip.activeDialogs()).as("dialogs").isZero();
         });
     }
 

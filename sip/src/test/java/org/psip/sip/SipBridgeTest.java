@@ -87,6 +87,7 @@ class SipBridgeTest extends CamelTestSupport {
         Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             assertThat(service.activeBridges()).as("bridges").isZero();
             assertThat(service.pendingTimers()).as("timers").isZero();
+            assertThat(service.activeDialogs()).as("dialogs").isZero();
         });
     }
 
