@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import org.apache.camel.test.AvailablePortFinder;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,6 +14,7 @@ import org.psip.app.test.CallFlowGateway;
 import org.psip.sip.SipService;
 import org.psip.sip.test.Sipp;
 import org.psip.sip.test.SippScenarios;
+import org.psip.sip.test.StackCounters;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -57,11 +57,7 @@ class CallFlowConnectTest {
     @AfterEach
     void no_bridge_dialog_or_timer_outlives_its_call() {
         SipService sip = gateway.sipService();
-        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            assertThat(sip.activeBridges()).as("bridges").isZero();
-            assertThat(sip.pendingTimers()).as("timers").isZero();
-            assertThat(sip.activeDialogs()).as("dialogs").isZero();
-        });
+        StackCounters.awaitNothingLeft(sip);
     }
 
     @Test

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.psip.sip.test.Sipp;
 import org.psip.sip.test.SippScenarios;
+import org.psip.sip.test.StackCounters;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -84,11 +85,7 @@ class SipBridgeTest extends CamelTestSupport {
     @AfterEach
     void nothing_of_the_calls_stays_behind() {
         SipService service = context.getComponent("sip", SipComponent.class).service(HOST, port);
-        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            assertThat(service.activeBridges()).as("bridges").isZero();
-            assertThat(service.pendingTimers()).as("timers").isZero();
-            assertThat(service.activeDialogs()).as("dialogs").isZero();
-        });
+        StackCounters.awaitNothingLeft(service);
     }
 
     @Test
