@@ -87,6 +87,9 @@ final class EventSpool {
      */
     synchronized Map<String, List<PendingEvent>> readAll() throws IOException {
         Map<String, List<PendingEvent>> conversations = new LinkedHashMap<>();
+        if (!Files.isDirectory(directory)) {
+            return conversations; // nothing was ever spooled: the directory is made by the first write
+        }
         try (DirectoryStream<Path> files = Files.newDirectoryStream(directory)) {
             for (Path file : files) {
                 String name = file.getFileName().toString();

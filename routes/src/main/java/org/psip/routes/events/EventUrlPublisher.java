@@ -1,7 +1,6 @@
 package org.psip.routes.events;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Iterator;
@@ -231,7 +230,6 @@ public class EventUrlPublisher extends ServiceSupport implements CallEvents {
 
     @Override
     protected void doStart() throws Exception {
-        Files.createDirectories(spool.directory());
         spoolThread = new SpoolThread(spool);
         int replayed = replaySpool();
         dispatchThread = Executors.newSingleThreadExecutor(runnable -> {
