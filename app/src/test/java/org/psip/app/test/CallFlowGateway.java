@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.apache.camel.test.AvailablePortFinder;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -22,6 +23,8 @@ import org.psip.sip.test.Sipp;
  * server standing in for the applications. Register it with
  * {@code @RegisterExtension static final CallFlowGateway gateway = new CallFlowGateway(DIRECTORY)}.
  *
+ * <p>Call events are spooled to a directory of the test class's own, removed afterwards.
+ *
  * <p>The directory text may use {@code ${webhook}} for the HTTP server's base URL
  * ({@code http://127.0.0.1:<port>}) and {@code ${closed}} for a URL where nothing listens.
  */
@@ -35,6 +38,7 @@ public final class CallFlowGateway implements BeforeAllCallback, AfterAllCallbac
     private final String closedBaseUrl = "http://127.0.0.1:" + AvailablePortFinder.getNextAvailable();
     private WebhookServer webhook;
     private Path directoryFile;
+    private Path eventSpool;
     private PsipGateway gateway;
 
     public CallFlowGateway(String directoryTemplate) {
@@ -59,6 +63,8 @@ public final class CallFlowGateway implements BeforeAllCallback, AfterAllCallbac
         Map<String, String> settings = new HashMap<>(properties);
         settings.put("psip.sip.port", Integer.toString(port));
         settings.put("psip.directory", directoryFile.toString());
+        eventSpool = Files.createTempDirectory("psip-events");
+        settings.put("psip.events.spool-directory", eventSpool.toString());
         gateway = new PsipGateway(settings).start();
     }
 
@@ -75,6 +81,19 @@ public final class CallFlowGateway implements BeforeAllCallback, AfterAllCallbac
             if (directoryFile != null) {
                 Files.deleteIfExists(directoryFile);
             }
+            deleteSpool();
+        }
+    }
+
+    /** The call events left in the spool by the stop, and the spool itself. */
+    private void deleteSpool() throws IOException {
+        if (eventSpool != null) {
+            try (Stream<Path> files = Files.list(eventSpool)) {
+                for (Path file : files.toList()) {
+                    Files.delete(file);
+                }
+            }
+            Files.delete(eventSpool);
         }
     }
 
