@@ -61,13 +61,10 @@ class CallFlowEventsTest {
 
     @Test
     void answer_url_down_gets_480_and_posts_a_failed_event_with_the_code_and_reason() throws Exception {
-        SipText answer = call("down");
+        WebhookServer.Request event = eventOfRefusedCall("down", 480);
 
-        assertThat(answer.status()).as(answer.raw()).isEqualTo(480);
-        WebhookServer.Request event = gateway.webhook().next("/events/down", WAIT);
-        assertThat(event).as("the failed event").isNotNull();
         assertThat(event.method()).isEqualTo("POST");
-        Map<String, Object> fields = new ObjectMapper().readValue(event.body(), JSON_OBJECT);
+        Map<String, Object> fields = json(event);
         assertThat(fields).containsEntry("status", "failed").containsEntry("sip_code", 480)
                 .containsEntry("detail", "answer_url refused the connection")
                 .containsEntry("direction", "inbound").containsEntry("to", "1234").containsEntry("from", "caller")
@@ -77,11 +74,8 @@ class CallFlowEventsTest {
 
     @Test
     void an_invalid_ncco_gets_500_and_the_failed_event_goes_by_get_when_configured() throws Exception {
-        SipText answer = call("dancer");
+        WebhookServer.Request event = eventOfRefusedCall("dancer", 500);
 
-        assertThat(answer.status()).as(answer.raw()).isEqualTo(500);
-        WebhookServer.Request event = gateway.webhook().next("/events/dancer", WAIT);
-        assertThat(event).as("the failed event").isNotNull();
         assertThat(event.method()).isEqualTo("GET");
         assertThat(event.query()).containsEntry("app", "dancer").containsEntry("status", "failed")
                 .containsEntry("sip_code", "500").containsEntry("direction", "inbound");
@@ -91,19 +85,25 @@ class CallFlowEventsTest {
 
     @Test
     void a_caller_outside_the_acl_gets_403_and_the_application_a_rejected_event() throws Exception {
-        SipText answer = call("fenced");
+        WebhookServer.Request event = eventOfRefusedCall("fenced", 403);
 
-        assertThat(answer.status()).as(answer.raw()).isEqualTo(403);
-        WebhookServer.Request event = gateway.webhook().next("/events/fenced", WAIT);
-        assertThat(event).as("the rejected event").isNotNull();
-        Map<String, Object> fields = new ObjectMapper().readValue(event.body(), JSON_OBJECT);
-        assertThat(fields).containsEntry("status", "rejected").containsEntry("sip_code", 403);
+        assertThat(json(event)).containsEntry("status", "rejected").containsEntry("sip_code", 403);
         assertThat(gateway.webhook().count("/answer")).as("answer_url is never asked").isZero();
     }
 
-    private static SipText call(String domain) throws Exception {
+    /** Calls the domain, expects the code, and returns what its application's event_url received. */
+    private static WebhookServer.Request eventOfRefusedCall(String domain, int code) throws Exception {
+        SipText answer;
         try (SipCaller caller = gateway.caller()) {
-            return caller.invite("sip:1234@" + domain + ".sip.example.com");
+            answer = caller.invite("sip:1234@" + domain + ".sip.example.com");
         }
+        assertThat(answer.status()).as(answer.raw()).isEqualTo(code);
+        WebhookServer.Request event = gateway.webhook().next("/events/" + domain, WAIT);
+        assertThat(event).as("the event of the refused call").isNotNull();
+        return event;
+    }
+
+    private static Map<String, Object> json(WebhookServer.Request event) throws Exception {
+        return new ObjectMapper().readValue(event.body(), JSON_OBJECT);
     }
 }

@@ -1,53 +1,35 @@
 package org.psip.routes.events;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.psip.api.Application;
 import org.psip.api.HttpMethod;
 import org.psip.routes.events.CallEvent.Status;
-import org.psip.routes.events.EventReceiver.Received;
-import org.psip.routes.events.Events.Call;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.psip.routes.events.PublisherUnderTest.publishCall;
 
 /** An event_url that is down, failing or refusing: what is tried again, and what is given up. */
 class EventRetryTest {
 
     private static final Duration WAIT = Duration.ofSeconds(5);
 
-    @TempDir
-    Path spool;
-    private EventUrlPublisher publisher;
-    private EventReceiver receiver;
-
-    @AfterEach
-    void stop() {
-        if (publisher != null) {
-            publisher.stop();
-        }
-        if (receiver != null) {
-            receiver.close();
-        }
-    }
+    @RegisterExtension
+    final PublisherUnderTest events = new PublisherUnderTest();
 
     @Test
     void an_event_url_down_for_a_while_gets_every_event_in_order_once_it_is_back() throws Exception {
         int port = EventReceiver.freePort();
-        start(Events.quickRetries(spool));
-        Application application = Events.application(EventReceiver.url(port, "/events"), HttpMethod.POST);
-        Call call = Call.next();
-        publisher.publish(application, call.event(Status.STARTED));
-        publisher.publish(application, call.event(Status.ANSWERED));
-        publisher.publish(application, call.event(Status.COMPLETED));
+        EventUrlPublisher publisher = events.start();
+        publishCall(publisher, Events.application(EventReceiver.url(port, "/events"), HttpMethod.POST),
+                Status.STARTED, Status.ANSWERED, Status.COMPLETED);
 
         await().atMost(WAIT).until(() -> publisher.stats().retried() >= 3); // refused, again and again
-        receiver = EventReceiver.startOn(port);
+        EventReceiver receiver = events.closeAfter(EventReceiver.startOn(port));
 
         assertThat(receiver.next(WAIT).field("status")).isEqualTo("started");
         assertThat(receiver.next(WAIT).field("status")).isEqualTo("answered");
@@ -59,12 +41,9 @@ class EventRetryTest {
     @Test
     void a_503_is_tried_again_before_the_next_event_goes() throws Exception {
         AtomicInteger requests = new AtomicInteger();
-        receiver = EventReceiver.start().respond(request -> requests.incrementAndGet() == 1 ? 503 : 200);
-        start(Events.quickRetries(spool));
-        Application application = Events.application(receiver.url("/events"), HttpMethod.POST);
-        Call call = Call.next();
-        publisher.publish(application, call.event(Status.STARTED));
-        publisher.publish(application, call.event(Status.ANSWERED));
+        EventReceiver receiver = events.closeAfter(EventReceiver.start()
+                .respond(request -> requests.incrementAndGet() == 1 ? 503 : 200));
+        EventUrlPublisher publisher = startedThenAnswered(receiver, events.start());
 
         assertThat(receiver.next(WAIT).field("status")).isEqualTo("started");
         assertThat(receiver.next(WAIT).field("status")).as("started again after the 503").isEqualTo("started");
@@ -75,12 +54,9 @@ class EventRetryTest {
 
     @Test
     void a_4xx_is_given_up_without_another_try() throws Exception {
-        receiver = EventReceiver.start().respond(request -> "started".equals(request.field("status")) ? 404 : 200);
-        start(Events.quickRetries(spool));
-        Application application = Events.application(receiver.url("/events"), HttpMethod.POST);
-        Call call = Call.next();
-        publisher.publish(application, call.event(Status.STARTED));
-        publisher.publish(application, call.event(Status.ANSWERED));
+        EventReceiver receiver = events.closeAfter(EventReceiver.start()
+                .respond(request -> "started".equals(request.field("status")) ? 404 : 200));
+        EventUrlPublisher publisher = startedThenAnswered(receiver, events.start());
 
         assertThat(receiver.next(WAIT).field("status")).isEqualTo("started");
         assertThat(receiver.next(WAIT).field("status")).as("the next event, not the 404'd one again")
@@ -92,20 +68,15 @@ class EventRetryTest {
 
     @Test
     void an_event_out_of_attempts_is_given_up_and_the_next_one_goes() throws Exception {
-        receiver = EventReceiver.start().respond(request -> "started".equals(request.field("status")) ? 500 : 200);
-        EventDeliverySettings quick = Events.quickRetries(spool);
-        start(new EventDeliverySettings(spool, quick.firstRetryDelay(), quick.maxRetryDelay(), 3, quick.maxAge(),
-                quick.concurrency(), quick.maxPending(), quick.stopGrace()));
-        Application application = Events.application(receiver.url("/events"), HttpMethod.POST);
-        Call call = Call.next();
-        publisher.publish(application, call.event(Status.STARTED));
-        publisher.publish(application, call.event(Status.ANSWERED));
+        EventReceiver receiver = events.closeAfter(EventReceiver.start()
+                .respond(request -> "started".equals(request.field("status")) ? 500 : 200));
+        EventUrlPublisher publisher = startedThenAnswered(receiver,
+                events.start(Events.quickRetries(events.spool(), 3, 1000)));
 
         for (int attempt = 1; attempt <= 3; attempt++) {
             assertThat(receiver.next(WAIT).field("status")).as("attempt %d", attempt).isEqualTo("started");
         }
-        Received next = receiver.next(WAIT);
-        assertThat(next.field("status")).isEqualTo("answered");
+        assertThat(receiver.next(WAIT).field("status")).isEqualTo("answered");
         await().atMost(WAIT).until(() -> publisher.stats().pending() == 0);
         assertThat(publisher.stats()).extracting(CallEventStats::retried, CallEventStats::givenUp)
                 .containsExactly(2L, 1L);
@@ -113,23 +84,19 @@ class EventRetryTest {
 
     @Test
     void events_over_the_in_memory_limit_are_given_up_and_counted() throws Exception {
-        EventDeliverySettings quick = Events.quickRetries(spool);
-        start(new EventDeliverySettings(spool, quick.firstRetryDelay(), quick.maxRetryDelay(),
-                quick.maxAttempts(), quick.maxAge(), quick.concurrency(), 2, quick.stopGrace()));
+        EventUrlPublisher publisher = events.start(Events.quickRetries(events.spool(), 1000, 2));
         Application down = Events.application(EventReceiver.url(EventReceiver.freePort(), "/events"),
                 HttpMethod.POST);
-        Call call = Call.next();
 
-        publisher.publish(down, call.event(Status.STARTED));
-        publisher.publish(down, call.event(Status.RINGING));
-        publisher.publish(down, call.event(Status.ANSWERED));
+        publishCall(publisher, down, Status.STARTED, Status.RINGING, Status.ANSWERED);
 
         assertThat(publisher.stats()).extracting(CallEventStats::published, CallEventStats::givenUp,
                 CallEventStats::pending).containsExactly(2L, 1L, 2);
     }
 
-    private void start(EventDeliverySettings settings) {
-        publisher = new EventUrlPublisher(settings);
-        publisher.start();
+    private static EventUrlPublisher startedThenAnswered(EventReceiver receiver, EventUrlPublisher publisher) {
+        publishCall(publisher, Events.application(receiver.url("/events"), HttpMethod.POST), Status.STARTED,
+                Status.ANSWERED);
+        return publisher;
     }
 }

@@ -6,12 +6,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.psip.api.Application;
 import org.psip.api.HttpMethod;
 import org.psip.routes.events.CallEvent.Status;
@@ -20,38 +20,25 @@ import org.psip.routes.events.Events.Call;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.psip.routes.events.PublisherUnderTest.publishCall;
 
 /** Events that outlive the gateway: spooled at a stop or while they wait, and sent after the next start. */
 class EventSpoolTest {
 
     private static final Duration WAIT = Duration.ofSeconds(5);
 
-    @TempDir
-    Path spool;
-    private EventUrlPublisher publisher;
-    private EventReceiver receiver;
-
-    @AfterEach
-    void stop() {
-        if (publisher != null) {
-            publisher.stop();
-        }
-        if (receiver != null) {
-            receiver.close();
-        }
-    }
+    @RegisterExtension
+    final PublisherUnderTest events = new PublisherUnderTest();
 
     @Test
     void a_stop_spools_undelivered_events_and_the_next_start_sends_them_in_order() throws Exception {
         int port = EventReceiver.freePort();
         Application application = Events.application(EventReceiver.url(port, "/events"), HttpMethod.POST);
-        EventUrlPublisher stopping = new EventUrlPublisher(Events.quickRetries(spool));
-        stopping.start();
+        EventUrlPublisher stopping = events.start();
         Call first = Call.next();
-        Call second = Call.next();
         stopping.publish(application, first.event(Status.STARTED));
         stopping.publish(application, first.event(Status.ANSWERED));
-        stopping.publish(application, second.event(Status.STARTED));
+        Call second = publishCall(stopping, application, Status.STARTED);
         stopping.publish(application, first.event(Status.COMPLETED));
 
         stopping.stop();
@@ -59,9 +46,8 @@ class EventSpoolTest {
         assertThat(stopping.stats()).extracting(CallEventStats::spooled, CallEventStats::pending)
                 .containsExactly(4L, 0);
         assertThat(spoolFiles()).hasSize(2);
-        receiver = EventReceiver.startOn(port);
-        publisher = new EventUrlPublisher(Events.quickRetries(spool));
-        publisher.start();
+        EventReceiver receiver = events.closeAfter(EventReceiver.startOn(port));
+        EventUrlPublisher restarted = events.start();
         List<Received> received = List.of(receiver.next(WAIT), receiver.next(WAIT), receiver.next(WAIT),
                 receiver.next(WAIT));
         assertThat(received.stream().filter(r -> first.uuid().equals(r.field("uuid"))).map(r -> r.field("status")))
@@ -69,20 +55,16 @@ class EventSpoolTest {
         assertThat(received.stream().filter(r -> second.uuid().equals(r.field("uuid"))).map(r -> r.field("status")))
                 .containsExactly("started");
         await().atMost(WAIT).until(() -> spoolFiles().isEmpty());
-        assertThat(publisher.stats()).extracting(CallEventStats::replayed, CallEventStats::delivered)
+        assertThat(restarted.stats()).extracting(CallEventStats::replayed, CallEventStats::delivered)
                 .containsExactly(4L, 4L);
     }
 
     @Test
     void events_waiting_for_a_retry_are_already_on_disk() throws Exception {
-        publisher = new EventUrlPublisher(Events.quickRetries(spool));
-        publisher.start();
         Application down = Events.application(EventReceiver.url(EventReceiver.freePort(), "/events"),
                 HttpMethod.POST);
-        Call call = Call.next();
 
-        publisher.publish(down, call.event(Status.STARTED));
-        publisher.publish(down, call.event(Status.RINGING));
+        publishCall(events.start(), down, Status.STARTED, Status.RINGING);
 
         // a crash now would lose nothing: the spool file holds both events, in order
         await().atMost(WAIT).untilAsserted(() -> assertThat(spooledStatuses()).containsExactly("started", "ringing"));
@@ -94,12 +76,12 @@ class EventSpoolTest {
         Call call = Call.next();
         Application application = Events.application("http://127.0.0.1:9/events", HttpMethod.POST);
         CallEvent started = call.event(Status.STARTED);
-        EventSpool files = new EventSpool(spool);
+        EventSpool files = new EventSpool(events.spool());
         files.write(call.conversation(), List.of(new PendingEvent(EventTarget.of(application), started, 2)));
-        Files.writeString(spool.resolve(call.conversation() + ".json.tmp"), "{\"conversation\":\"CON-half");
-        Files.writeString(spool.resolve("CON-garbage.json"), "not json");
+        Files.writeString(events.spool().resolve(call.conversation() + ".json.tmp"), "{\"conversation\":\"CON-half");
+        Files.writeString(events.spool().resolve("CON-garbage.json"), "not json");
 
-        var read = files.readAll();
+        Map<String, List<PendingEvent>> read = files.readAll();
 
         assertThat(read).containsOnlyKeys(call.conversation());
         assertThat(read.get(call.conversation())).singleElement().satisfies(event -> {
@@ -107,14 +89,14 @@ class EventSpoolTest {
             assertThat(event.attempts()).isEqualTo(2);
             assertThat(event.target()).isEqualTo(EventTarget.of(application));
         });
-        try (Stream<Path> left = Files.list(spool)) {
+        try (Stream<Path> left = Files.list(events.spool())) {
             assertThat(left.map(path -> path.getFileName().toString()))
                     .containsExactlyInAnyOrder(call.conversation() + ".json", "CON-garbage.json.unreadable");
         }
     }
 
     private List<Path> spoolFiles() throws IOException {
-        try (Stream<Path> files = Files.list(spool)) {
+        try (Stream<Path> files = Files.list(events.spool())) {
             return files.filter(file -> file.toString().endsWith(".json")).toList();
         }
     }

@@ -1,6 +1,5 @@
 package org.psip.routes.events;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,9 +7,8 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.psip.api.Application;
 import org.psip.api.HttpMethod;
 import org.psip.routes.events.CallEvent.Direction;
@@ -27,20 +25,12 @@ class EventUrlPublisherTest {
 
     private static final Duration WAIT = Duration.ofSeconds(5);
 
-    @TempDir
-    Path spool;
-    private final EventReceiver receiver = EventReceiver.start();
+    @RegisterExtension
+    final PublisherUnderTest events = new PublisherUnderTest();
+    private final EventReceiver receiver = events.closeAfter(EventReceiver.start());
     private EventUrlPublisher publisher;
 
     EventUrlPublisherTest() throws Exception {
-    }
-
-    @AfterEach
-    void stop() {
-        if (publisher != null) {
-            publisher.stop();
-        }
-        receiver.close();
     }
 
     @Test
@@ -169,8 +159,7 @@ class EventUrlPublisherTest {
     }
 
     private void start() {
-        publisher = new EventUrlPublisher(Events.quickRetries(spool));
-        publisher.start();
+        publisher = events.start();
     }
 
     private List<Received> received(int count) throws InterruptedException {

@@ -24,8 +24,12 @@ final class Events {
 
     /** Retries within milliseconds, so that a test sees several. */
     static EventDeliverySettings quickRetries(Path spool) {
-        return new EventDeliverySettings(spool, Duration.ofMillis(20), Duration.ofMillis(100), 1000,
-                Duration.ofHours(1), 8, 1000, Duration.ofSeconds(1));
+        return quickRetries(spool, 1000, 1000);
+    }
+
+    static EventDeliverySettings quickRetries(Path spool, int maxAttempts, int maxPending) {
+        return new EventDeliverySettings(spool, Duration.ofMillis(20), Duration.ofMillis(100), maxAttempts,
+                Duration.ofHours(1), 8, maxPending, Duration.ofSeconds(1));
     }
 
     /** One call: its inbound leg's events share the uuid and the conversation. */
