@@ -5,7 +5,7 @@ package org.psip.routes.events;
  *
  * @param published events accepted for an event_url
  * @param delivered events event_url answered with 2xx
- * @param retried   attempts repeated after a failure (refused, timeout, 408, 429, 5xx)
+ * @param retried   failed attempts whose event waits to be tried again (refused, timeout, 408, 429, 5xx)
  * @param givenUp   events no longer tried: refused with another 4xx, out of attempts or age, or over the
  *                  in-memory limit
  * @param spooled   events written to the spool directory at a stop, undelivered

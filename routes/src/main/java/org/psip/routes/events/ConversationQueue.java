@@ -9,7 +9,7 @@ import java.util.List;
  * <pre>
  * IDLE ─offer─► READY ─next─► SENDING ─done, more─► READY
  *                               │  └──done, none left──► CLOSED (removed; a new queue takes later events)
- *                               └─failed─► BACKOFF ─retry due─► READY
+ *                               └─failed, or its event_url is down─► BACKOFF ─probe or event_url back─► READY
  * any ─close (stop)─► CLOSED
  * </pre>
  */
@@ -29,6 +29,8 @@ final class ConversationQueue {
     /** A spool file holds this conversation (it waited for a retry, or came from the spool at start). */
     private boolean spooled;
     private boolean spoolWriteQueued;
+    /** The spool file holds exactly these events: a stop need not write it again. */
+    private boolean spoolCurrent;
 
     ConversationQueue(String conversation) {
         this.conversation = conversation;
@@ -52,6 +54,7 @@ final class ConversationQueue {
             return Offered.CLOSED;
         }
         events.addLast(event);
+        spoolCurrent = false;
         if (state == State.IDLE) {
             state = State.READY;
             return Offered.NOW_READY;
@@ -68,12 +71,18 @@ final class ConversationQueue {
         return events.peekFirst();
     }
 
+    /** The oldest event not yet delivered, or null. */
+    synchronized PendingEvent head() {
+        return events.peekFirst();
+    }
+
     /** The head was delivered or given up: the next one is ready, or the queue is done. */
     synchronized Finished finished() {
         if (state == State.CLOSED) {
             return Finished.IGNORED;
         }
         events.pollFirst();
+        spoolCurrent = false;
         if (events.isEmpty()) {
             state = State.CLOSED;
             return spooled ? Finished.DRAINED_SPOOLED : Finished.DRAINED;
@@ -82,7 +91,7 @@ final class ConversationQueue {
         return spooled ? spoolStale(Finished.NEXT_SPOOL_STALE, Finished.NEXT) : Finished.NEXT;
     }
 
-    /** The head failed and will be tried again later; false when a stop closed the queue meanwhile. */
+    /** The head waits: it failed, or its event_url is down. False when a stop closed the queue meanwhile. */
     synchronized boolean backOff() {
         if (state == State.CLOSED) {
             return false;
@@ -110,12 +119,16 @@ final class ConversationQueue {
             return null;
         }
         spooled = true;
+        spoolCurrent = true;
         return List.copyOf(events);
     }
 
-    /** Marks the spool write needed now; true when the caller should queue one (none is queued yet). */
-    synchronized boolean spoolWriteWanted() {
-        if (spoolWriteQueued || state == State.CLOSED) {
+    /**
+     * True when the conversation should go to the spool now, for the first time: the
+     * caller then queues the write. Once spooled, changes rewrite it ({@code *_SPOOL_STALE}).
+     */
+    synchronized boolean startSpooling() {
+        if (spooled || spoolWriteQueued || state == State.CLOSED) {
             return false;
         }
         spoolWriteQueued = true;
@@ -125,6 +138,11 @@ final class ConversationQueue {
     /** True when a spool file holds this conversation, which the queue then owns and rewrites whole. */
     synchronized boolean spooled() {
         return spooled;
+    }
+
+    /** True when the spool file holds exactly the queue's events. */
+    synchronized boolean spoolCurrent() {
+        return spooled && spoolCurrent;
     }
 
     /** Closes the queue for a stop and hands over its events, in order. */

@@ -8,8 +8,8 @@ import java.util.Objects;
  * How {@link EventUrlPublisher} delivers call events.
  *
  * @param spoolDirectory  where events not yet delivered are kept across restarts
- * @param firstRetryDelay the wait after a first failed attempt; each further failure doubles it
- * @param maxRetryDelay   the longest wait between two attempts
+ * @param firstRetryDelay the wait before a failing event_url is tried again; each failed try doubles it
+ * @param maxRetryDelay   the longest wait between two tries
  * @param maxAttempts     attempts per event before it is given up
  * @param maxAge          how long after it happened an event is still tried
  * @param concurrency     requests in flight at once, over all event_urls

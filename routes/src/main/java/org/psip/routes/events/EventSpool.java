@@ -1,13 +1,10 @@
 package org.psip.routes.events;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,8 +20,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Call events kept on disk while they cannot be delivered: one JSON file per
  * conversation, holding its undelivered events in order. A file is written to a
- * temporary name, forced to disk and renamed over the old one, so a crash leaves either
- * the old content or the new, never half of one. Its methods are serialized: the retry
+ * temporary name and renamed over the old one, so a crash of the gateway leaves either
+ * the old content or the new, never half of one. Files are not forced to disk one by
+ * one: with event_url down, that would be a disk flush per call; what the gateway wrote
+ * survives its own crash, and only a crash of the machine within the kernel's write-back
+ * delay could lose the last writes. Its methods are serialized: the spool
  * thread and a stopping gateway may both write.
  */
 final class EventSpool {
@@ -54,14 +54,7 @@ final class EventSpool {
         Files.createDirectories(directory);
         Path file = file(conversation);
         Path temporary = file.resolveSibling(file.getFileName() + TEMPORARY_SUFFIX);
-        try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            ByteBuffer bytes = ByteBuffer.wrap(json.writeValueAsBytes(content));
-            while (bytes.hasRemaining()) {
-                channel.write(bytes);
-            }
-            channel.force(true);
-        }
+        Files.write(temporary, json.writeValueAsBytes(content));
         Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 

@@ -11,10 +11,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The publisher's one background thread: it waits out retry delays and does the spool's
- * disk writes, in the order they are asked for, so that no caller and no HTTP thread
- * ever waits for the disk. Once stopped it takes no more work: the stop spools what is
- * left itself.
+ * The publisher's one background thread: it waits out the delays before probing a
+ * failing event_url and does the spool's disk writes, in the order they are asked for,
+ * so that no caller and no HTTP thread ever waits for the disk. Once stopped it takes no
+ * more work: the stop spools what is left itself.
  */
 final class SpoolThread {
 
@@ -33,10 +33,10 @@ final class SpoolThread {
         thread.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
     }
 
-    /** Runs the retry after the delay; dropped when stopped, since the stop spools that conversation. */
-    void retryAfter(Duration delay, Runnable retry) {
+    /** Runs the task after the delay; dropped when stopped, since the stop spools what waited for it. */
+    void after(Duration delay, Runnable task) {
         try {
-            thread.schedule(retry, delay.toMillis(), TimeUnit.MILLISECONDS);
+            thread.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException stopped) {
             // the stop spools the conversation
         }

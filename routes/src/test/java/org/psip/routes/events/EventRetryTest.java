@@ -1,6 +1,9 @@
 package org.psip.routes.events;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
@@ -8,6 +11,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.psip.api.Application;
 import org.psip.api.HttpMethod;
 import org.psip.routes.events.CallEvent.Status;
+import org.psip.routes.events.EventReceiver.Received;
+import org.psip.routes.events.Events.Call;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -36,6 +41,36 @@ class EventRetryTest {
         assertThat(receiver.next(WAIT).field("status")).isEqualTo("completed");
         await().atMost(WAIT).until(() -> publisher.stats().delivered() == 3);
         assertThat(publisher.stats().givenUp()).isZero();
+    }
+
+    @Test
+    void a_failing_event_url_is_probed_by_one_call_while_the_others_wait_without_requests() throws Exception {
+        AtomicBoolean up = new AtomicBoolean();
+        EventReceiver receiver = events.closeAfter(EventReceiver.start().respond(request -> up.get() ? 200 : 503));
+        EventUrlPublisher publisher = events.start();
+        Application application = Events.application(receiver.url("/events"), HttpMethod.POST);
+        Call prober = publishCall(publisher, application, Status.STARTED, Status.COMPLETED);
+        await().atMost(WAIT).until(() -> publisher.stats().retried() >= 1);
+
+        List<Call> waiting = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            waiting.add(publishCall(publisher, application, Status.STARTED, Status.COMPLETED));
+        }
+        List<Received> whileDown = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            whileDown.add(receiver.next(WAIT)); // the first attempt, then a probe after each delay
+        }
+        assertThat(whileDown).extracting(request -> request.field("uuid")).containsOnly(prober.uuid());
+
+        up.set(true);
+        List<Received> afterwards = new ArrayList<>();
+        for (Received request = receiver.next(WAIT); request != null; request = receiver.next(Duration.ofMillis(300))) {
+            afterwards.add(request);
+        }
+        for (Call call : waiting) {
+            assertThat(afterwards.stream().filter(r -> call.uuid().equals(r.field("uuid"))).map(r -> r.field("status")))
+                    .containsExactly("started", "completed");
+        }
     }
 
     @Test
