@@ -46,6 +46,14 @@ public final class Rejection {
         InboundLegEvents.refused(exchange, code, reason, status);
     }
 
+    /**
+     * Passes on another gateway's answer to the caller, and reports nothing: the gateway
+     * that gave the answer runs the call's flow and reports it to event_url itself.
+     */
+    public static void relay(Exchange exchange, int code, String reason, Map<String, ?> headers) {
+        answer(exchange, code, reason, headers);
+    }
+
     private static void answer(Exchange exchange, int code, String reason, Map<String, ?> headers) {
         Message message = exchange.getMessage();
         message.setHeader(SipConstants.RESPONSE_CODE, code);

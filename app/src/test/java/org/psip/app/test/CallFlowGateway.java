@@ -12,6 +12,8 @@ import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.psip.app.PsipGateway;
+import org.psip.routes.events.CallEvents;
+import org.psip.routes.events.EventUrlPublisher;
 import org.psip.sip.SipComponent;
 import org.psip.sip.SipService;
 import org.psip.sip.test.RawSip;
@@ -104,6 +106,12 @@ public final class CallFlowGateway implements BeforeAllCallback, AfterAllCallbac
 
     public int port() {
         return port;
+    }
+
+    /** The gateway's call events publisher, for its counters. */
+    public EventUrlPublisher callEvents() {
+        return gateway.main().getCamelContext().getRegistry().lookupByNameAndType(CallEvents.BEAN_NAME,
+                EventUrlPublisher.class);
     }
 
     /** The applications' HTTP server. */
