@@ -19,14 +19,26 @@ import org.psip.plugin.auth.digest.ThrottleSettings;
 import org.psip.plugin.directory.file.FileDomainDirectory;
 import org.psip.routes.CallFlowSteps;
 import org.psip.routes.directory.RoutesDirectory;
+import org.psip.routes.events.CallEvents;
+import org.psip.routes.events.EventDeliverySettings;
+import org.psip.routes.events.EventUrlPublisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import static org.psip.routes.events.EventDeliverySettings.DEFAULT_CONCURRENCY;
+import static org.psip.routes.events.EventDeliverySettings.DEFAULT_FIRST_RETRY_DELAY;
+import static org.psip.routes.events.EventDeliverySettings.DEFAULT_MAX_AGE;
+import static org.psip.routes.events.EventDeliverySettings.DEFAULT_MAX_ATTEMPTS;
+import static org.psip.routes.events.EventDeliverySettings.DEFAULT_MAX_PENDING;
+import static org.psip.routes.events.EventDeliverySettings.DEFAULT_MAX_RETRY_DELAY;
+import static org.psip.routes.events.EventDeliverySettings.DEFAULT_STOP_GRACE;
 
 /**
  * Assembles the standalone gateway: the domain directory (the file named by
  * {@code psip.directory}, or the embedded default; {@code psip.home-region} sets this
  * node's home region over the file's), the plugins, the call-flow steps the route
- * files name, and the live directory of the user's route files ({@code psip.routes.dir}).
+ * files name, the live directory of the user's route files ({@code psip.routes.dir}), and the
+ * call events publisher ({@code psip.events.*}).
  */
 public class GatewayConfiguration implements CamelConfiguration {
 
@@ -58,6 +70,10 @@ public class GatewayConfiguration implements CamelConfiguration {
         registry.bind("authDigest", new DigestAuthenticator(settings.nonceSecret(), settings.nonceLifetime(),
                 Clock.systemUTC(), ThrottleSettings.DEFAULT));
         CallFlowSteps.bindTo(registry, prefixes(property(context, "psip.sip-headers.reserved-prefixes", "X-Nexmo,X-Psip")));
+        // a service of the context: started with it, and stopped after the routes, spooling what is left
+        EventUrlPublisher callEvents = new EventUrlPublisher(eventDelivery(context));
+        context.addService(callEvents, true, true);
+        registry.bind(CallEvents.BEAN_NAME, callEvents);
         watchRoutesDirectory(context);
     }
 
@@ -84,6 +100,21 @@ public class GatewayConfiguration implements CamelConfiguration {
         });
     }
 
+    /** The {@code psip.events.*} settings; the spool defaults to one directory per SIP port under java.io.tmpdir. */
+    private static EventDeliverySettings eventDelivery(CamelContext context) {
+        String spool = property(context, "psip.events.spool-directory", "");
+        Path spoolDirectory = spool.isBlank() ? Path.of(System.getProperty("java.io.tmpdir"),
+                "psip-events-" + property(context, "psip.sip.port", "5060")) : Path.of(spool);
+        return new EventDeliverySettings(spoolDirectory,
+                milliseconds(context, "psip.events.first-retry-delay", DEFAULT_FIRST_RETRY_DELAY),
+                milliseconds(context, "psip.events.max-retry-delay", DEFAULT_MAX_RETRY_DELAY),
+                number(context, "psip.events.max-attempts", DEFAULT_MAX_ATTEMPTS),
+                milliseconds(context, "psip.events.max-age", DEFAULT_MAX_AGE),
+                number(context, "psip.events.concurrency", DEFAULT_CONCURRENCY),
+                number(context, "psip.events.max-pending", DEFAULT_MAX_PENDING),
+                milliseconds(context, "psip.events.stop-grace", DEFAULT_STOP_GRACE));
+    }
+
     private static FileDomainDirectory directory(String file) {
         if (file.isBlank()) {
             LOG.info("domain directory: the embedded default ({}); set psip.directory to use your own", DEFAULT_DIRECTORY);
@@ -95,6 +126,19 @@ public class GatewayConfiguration implements CamelConfiguration {
 
     private static String property(CamelContext context, String name, String defaultValue) {
         return context.getPropertiesComponent().resolveProperty(name).orElse(defaultValue);
+    }
+
+    private static Duration milliseconds(CamelContext context, String name, Duration defaultValue) {
+        return Duration.ofMillis(number(context, name, (int) Math.min(Integer.MAX_VALUE, defaultValue.toMillis())));
+    }
+
+    private static int number(CamelContext context, String name, int defaultValue) {
+        String value = property(context, name, "").trim();
+        try {
+            return value.isEmpty() ? defaultValue : Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number, not '" + value + "'", e);
+        }
     }
 
     private static List<String> prefixes(String list) {

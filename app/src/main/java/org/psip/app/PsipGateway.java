@@ -14,7 +14,8 @@ import org.psip.routes.directory.RoutesDirectory;
  */
 public final class PsipGateway {
 
-    private final Main main = new Main(PsipGateway.class);
+    /** No main class: with one, camel-main also scans its package and runs GatewayConfiguration a second time. */
+    private final Main main = new Main();
 
     /** A gateway with these settings over the embedded defaults. */
     public PsipGateway(Map<String, String> overrides) {

@@ -4,13 +4,19 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.test.AvailablePortFinder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.psip.app.test.CallFlowGateway;
+import org.psip.app.test.WebhookServer;
 import org.psip.sip.SipService;
 import org.psip.sip.test.Sipp;
 import org.psip.sip.test.SippScenarios;
@@ -28,6 +34,9 @@ class CallFlowConnectTest {
     private static final int CALLEE = AvailablePortFinder.getNextAvailable();
     private static final int BUSY_CALLEE = AvailablePortFinder.getNextAvailable();
     private static final Duration RUN = Duration.ofSeconds(30);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {
+    };
 
     private static final String DIRECTORY = """
             gateway:
@@ -39,6 +48,7 @@ class CallFlowConnectTest {
             applications:
               connector:
                 answer_url: ${webhook}/answer
+                event_url: ${webhook}/events
             domains:
               acme:
                 application: connector
@@ -52,6 +62,7 @@ class CallFlowConnectTest {
     @BeforeEach
     void clear() {
         gateway.webhook().clear();
+        gateway.webhook().answer("/events", 200, "");
     }
 
     @AfterEach
@@ -95,6 +106,41 @@ class CallFlowConnectTest {
     }
 
     @Test
+    void a_bridged_call_reports_both_legs_to_event_url_in_order_with_its_duration() throws Exception {
+        answerWith(connectTo("sip:agent@127.0.0.1:" + CALLEE));
+        // the callee talks for a little over a second, then hangs up
+        Sipp callee = Sipp.scenarioText(scenario("/scenarios/bridge/uas-answer.xml")
+                .replace("<pause milliseconds=\"200\"/>", "<pause milliseconds=\"1300\"/>"), "127.0.0.1",
+                gateway.port()).localPort(CALLEE).key("hangup", "callee").calls(1);
+
+        assertAllSucceeded(run(callee, caller("callee", 1)), 1);
+
+        List<Map<String, Object>> events = events(7);
+        assertThat(events).extracting(event -> event.get("direction") + " " + event.get("status")).containsExactly(
+                "inbound started", "outbound started", "outbound ringing", "outbound answered", "inbound answered",
+                "outbound completed", "inbound completed");
+        assertThat(events).extracting(event -> event.get("conversation_uuid")).containsOnly(
+                events.get(0).get("conversation_uuid"));
+        assertThat(events.get(6)).containsEntry("duration", "1").containsEntry("to", "1234");
+        assertThat(events.get(5)).containsEntry("duration", "1").containsEntry("to", "sip:agent@127.0.0.1:" + CALLEE);
+    }
+
+    @Test
+    void a_busy_callee_is_reported_busy_on_both_legs_with_its_code() throws Exception {
+        answerWith(connectTo("sip:agent@127.0.0.1:" + BUSY_CALLEE));
+        Sipp busy = Sipp.scenarioText(SippScenarios.calleeAnswering(486), "127.0.0.1", gateway.port())
+                .localPort(BUSY_CALLEE).calls(1);
+
+        assertAllSucceeded(run(busy, BUSY_CALLEE,
+                gateway.sipp(SippScenarios.call(486, ""), "1234", "acme.sip.example.com").calls(1)), 1);
+
+        List<Map<String, Object>> events = events(4);
+        assertThat(events).extracting(event -> event.get("direction") + " " + event.get("status")
+                + " " + event.get("sip_code")).containsExactly("inbound started null", "outbound started null",
+                "outbound busy 486", "inbound busy 486");
+    }
+
+    @Test
     void when_the_first_endpoint_is_busy_the_next_one_answers() throws Exception {
         answerWith("""
                 [{"action":"connect","endpoint":[{"type":"sip","uri":"sip:first@127.0.0.1:%d"}]},
@@ -135,6 +181,17 @@ class CallFlowConnectTest {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /** The next events event_url received, as JSON objects. */
+    private static List<Map<String, Object>> events(int count) throws Exception {
+        List<Map<String, Object>> events = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            WebhookServer.Request event = gateway.webhook().next("/events", Duration.ofSeconds(5));
+            assertThat(event).as("event %d of %d; before it: %s", i + 1, count, events).isNotNull();
+            events.add(JSON.readValue(event.body(), JSON_OBJECT));
+        }
+        return events;
+    }
 
     private static void answerWith(String ncco) {
         gateway.webhook().answer("/answer", 200, ncco);

@@ -7,6 +7,7 @@ import org.apache.camel.test.AvailablePortFinder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.psip.app.test.CallFlowGateway;
+import org.psip.app.test.WebhookServer;
 import org.psip.sip.test.Sipp;
 import org.psip.sip.test.SippScenarios;
 
@@ -37,6 +38,7 @@ class CallFlowRegionForwardTest {
             applications:
               connector:
                 answer_url: ${webhook}/answer
+                event_url: ${webhook}/events
             domains:
               acme:
                 application: connector
@@ -69,5 +71,25 @@ class CallFlowRegionForwardTest {
         assertThat(answered.exitCode()).as(answered::describe).isZero();
         assertThat(eu.webhook().count("/answer")).as("the eu node asked its answer_url").isEqualTo(1);
         assertThat(us.webhook().count("/answer")).as("the us node did not").isZero();
+    }
+
+    @Test
+    void a_forwarded_call_the_other_region_refuses_is_reported_by_that_region_alone() throws Exception {
+        eu.webhook().answer("/answer", 200, "[{\"action\":\"dance\"}]").answer("/events", 200, "");
+        long reportedByUs = us.callEvents().stats().published();
+
+        Sipp.Result caller = us.sipp(SippScenarios.authenticatedCall(500, ""), "1234", "acme.sip-eu.example.com")
+                .localAddress(CALLER_ADDRESS).option("-au", "alice", "-ap", "secret").calls(1)
+                .run(Duration.ofSeconds(30));
+
+        assertThat(caller.exitCode()).as(caller::describe).isZero();
+        WebhookServer.Request event = eu.webhook().next("/events", Duration.ofSeconds(5));
+        while (event != null && !event.body().contains("\"status\":\"failed\"")) {
+            event = eu.webhook().next("/events", Duration.ofSeconds(5)); // the other test's call, reported late
+        }
+        assertThat(event).as("the eu node's failed event").isNotNull();
+        assertThat(event.body()).contains("\"sip_code\":500");
+        // the us node answered the caller with eu's 500 before the caller saw it: had it reported, it would show
+        assertThat(us.callEvents().stats().published()).as("events the us node reported").isEqualTo(reportedByUs);
     }
 }

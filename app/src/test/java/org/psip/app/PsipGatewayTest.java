@@ -7,6 +7,7 @@ import org.apache.camel.test.AvailablePortFinder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.psip.routes.events.EventUrlPublisher;
 import org.psip.sip.test.Sipp;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,6 +30,12 @@ class PsipGatewayTest {
     @AfterAll
     static void stopGateway() throws Exception {
         gateway.stop();
+    }
+
+    @Test
+    void the_gateway_is_assembled_once() {
+        // twice would mean two directories polling the same file and two event publishers replaying one spool
+        assertThat(gateway.main().getCamelContext().hasServices(EventUrlPublisher.class)).hasSize(1);
     }
 
     @Test

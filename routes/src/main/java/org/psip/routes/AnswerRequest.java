@@ -1,7 +1,5 @@
 package org.psip.routes;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -48,22 +46,6 @@ final class AnswerRequest {
     static String caller(Message message) {
         String from = message.getHeader(SipConstants.FROM_URI, String.class);
         return userOrUri(userOf(from), from);
-    }
-
-    /** application/x-www-form-urlencoded, as a query string. */
-    static String query(Map<String, String> parameters) {
-        StringBuilder query = new StringBuilder(256);
-        for (Map.Entry<String, String> parameter : parameters.entrySet()) {
-            if (parameter.getValue() == null) {
-                continue;
-            }
-            if (query.length() > 0) {
-                query.append('&');
-            }
-            query.append(URLEncoder.encode(parameter.getKey(), StandardCharsets.UTF_8)).append('=')
-                    .append(URLEncoder.encode(parameter.getValue(), StandardCharsets.UTF_8));
-        }
-        return query.toString();
     }
 
     private static String userOrUri(String user, String uri) {

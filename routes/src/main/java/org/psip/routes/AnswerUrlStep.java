@@ -89,7 +89,7 @@ public class AnswerUrlStep implements Processor {
         URI target = URI.create(url);
         String body = application.answerMethod() == HttpMethod.POST ? json.writeValueAsString(parameters) : null;
         String query = body != null ? target.getRawQuery() : join(target.getRawQuery(),
-                AnswerRequest.query(parameters));
+                FormEncoding.encode(parameters));
         Exchange reply = template(context).send(endpoint(context, application, target), request -> {
             Message out = request.getIn();
             out.setHeader(Exchange.HTTP_METHOD, application.answerMethod().name());

@@ -150,8 +150,7 @@ final class NccoRun {
     }
 
     private void fail(int code, String reason, Status status) {
-        Rejection.reject(exchange, code, reason);
-        inbound.publish(status, code, reason, null);
+        Rejection.reject(exchange, code, reason, status);
         done();
     }
 

@@ -71,7 +71,7 @@ public class RegionForwardStep extends AsyncProcessorSupport {
                     }
                 });
             }
-            Rejection.reject(exchange, code, "region " + region + " answered " + code, headers);
+            Rejection.relay(exchange, code, "region " + region + " answered " + code, headers);
         }
         // a 2xx answered the caller through the bridge
     }

@@ -165,8 +165,9 @@ public final class SipBridge {
         if (!answer.isSuccess()) {
             service.bridgeClosed();
             ended.set(true);
-            outcome.complete(answer);
+            // the listener hears of the leg before the route goes on to what follows from it
             listener.onUnanswered(this, answer);
+            outcome.complete(answer);
             return;
         }
         if (!caller.answer(answer.code(), answer.reason(), null, null, answer.body(), answer.contentType())) {
@@ -176,8 +177,8 @@ public final class SipBridge {
             callee.bye();
             service.bridgeClosed();
             ended.set(true);
-            outcome.complete(answer);
             listener.onUnanswered(this, SipService.syntheticResponse(487, "caller cancelled"));
+            outcome.complete(answer);
             return;
         }
         answeredAt = System.nanoTime();

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.psip.app.PsipGateway;
+import org.psip.routes.events.CallEvents;
+import org.psip.routes.events.EventUrlPublisher;
 import org.psip.sip.SipComponent;
 import org.psip.sip.SipService;
 import org.psip.sip.test.RawSip;
@@ -26,6 +28,8 @@ import org.psip.sip.test.Sipp;
  * call-flow route and plugins, a directory file of the test's own, and a real HTTP
  * server standing in for the applications. Register it with
  * {@code @RegisterExtension static final CallFlowGateway gateway = new CallFlowGateway(DIRECTORY)}.
+ *
+ * <p>Call events are spooled to a directory of the test class's own, removed afterwards.
  *
  * <p>The directory text may use {@code ${webhook}} for the HTTP server's base URL
  * ({@code http://127.0.0.1:<port>}) and {@code ${closed}} for a URL where nothing listens.
@@ -43,6 +47,7 @@ public final class CallFlowGateway implements BeforeAllCallback, AfterEachCallba
     private WebhookServer webhook;
     private Path directoryFile;
     private Path routesDirectory;
+    private Path eventSpool;
     private PsipGateway gateway;
 
     public CallFlowGateway(String directoryTemplate) {
@@ -69,6 +74,8 @@ public final class CallFlowGateway implements BeforeAllCallback, AfterEachCallba
         settings.put("psip.sip.port", Integer.toString(port));
         settings.put("psip.directory", directoryFile.toString());
         settings.put("psip.routes.dir", routesDirectory.toString());
+        eventSpool = Files.createTempDirectory("psip-events");
+        settings.put("psip.events.spool-directory", eventSpool.toString());
         gateway = new PsipGateway(settings).start();
     }
 
@@ -101,6 +108,23 @@ public final class CallFlowGateway implements BeforeAllCallback, AfterEachCallba
             if (routesDirectory != null) {
                 removeRouteFiles();
                 Files.deleteIfExists(routesDirectory);
+            }
+            deleteSpool();
+        }
+    }
+
+    /** The call events left in the spool by the stop, and the spool itself. */
+    private void deleteSpool() throws IOException {
+        if (eventSpool != null) {
+            deleteFilesIn(eventSpool);
+            Files.delete(eventSpool);
+        }
+    }
+
+    private static void deleteFilesIn(Path directory) throws IOException {
+        try (Stream<Path> files = Files.list(directory)) {
+            for (Path file : files.toList()) {
+                Files.delete(file);
             }
         }
     }
@@ -144,11 +168,7 @@ public final class CallFlowGateway implements BeforeAllCallback, AfterEachCallba
 
     /** Empties the routes directory: the shipped call flow runs again once the gateway notices. */
     public void removeRouteFiles() throws IOException {
-        try (Stream<Path> files = Files.list(routesDirectory)) {
-            for (Path file : files.toList()) {
-                Files.delete(file);
-            }
-        }
+        deleteFilesIn(routesDirectory);
     }
 
     /** Waits until the route file with this name runs. */
@@ -163,6 +183,12 @@ public final class CallFlowGateway implements BeforeAllCallback, AfterEachCallba
         Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> gateway.routesDirectory().loadedRoutes()
                 .isEmpty() && gateway.main().getCamelContext().getRouteController()
                 .getRouteStatus(CALL_FLOW).isStarted());
+    }
+
+    /** The gateway's call events publisher, for its counters. */
+    public EventUrlPublisher callEvents() {
+        return gateway.main().getCamelContext().getRegistry().lookupByNameAndType(CallEvents.BEAN_NAME,
+                EventUrlPublisher.class);
     }
 
     /** The applications' HTTP server. */

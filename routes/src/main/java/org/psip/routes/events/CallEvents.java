@@ -9,6 +9,9 @@ import org.psip.api.Application;
  */
 public interface CallEvents {
 
+    /** The name call-flow steps look the publisher up by, per call. */
+    String BEAN_NAME = "callEvents";
+
     /** Queues the event for the application's event_url; does nothing when it has none. */
     void publish(Application application, CallEvent event);
 }
