@@ -2,8 +2,6 @@ package org.psip.app;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Arrays;
-import java.util.List;
 
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -51,7 +49,8 @@ public class GatewayConfiguration implements CamelConfiguration {
         // the nonce secret is read once: nodes must restart together when it changes
         registry.bind("authDigest", new DigestAuthenticator(settings.nonceSecret(), settings.nonceLifetime(),
                 Clock.systemUTC(), ThrottleSettings.DEFAULT));
-        CallFlowSteps.bindTo(registry, prefixes(property(context, "psip.sip-headers.reserved-prefixes", "X-Nexmo")));
+        CallFlowSteps.bindTo(registry, CallFlowSteps.headerPrefixes(
+                property(context, "psip.sip-headers.reserved-prefixes", "X-Nexmo")));
     }
 
     private static FileDomainDirectory directory(String file) {
@@ -65,9 +64,5 @@ public class GatewayConfiguration implements CamelConfiguration {
 
     private static String property(CamelContext context, String name, String defaultValue) {
         return context.getPropertiesComponent().resolveProperty(name).orElse(defaultValue);
-    }
-
-    private static List<String> prefixes(String list) {
-        return Arrays.stream(list.split(",")).map(String::trim).filter(p -> !p.isEmpty()).toList();
     }
 }
