@@ -1,0 +1,92 @@
+package org.psip.itests;
+
+import java.time.Duration;
+
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Test;
+import org.osgi.framework.Bundle;
+import org.psip.app.test.SippScenarios;
+import org.psip.app.test.WebhookServer;
+import org.psip.sip.test.Sipp;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+
+/**
+ * psip's features install in a clean Karaf, and a SIPp call goes through the whole
+ * call flow there: ACL, digest authentication, answer_url served by the test, the
+ * NCCO it returns, and call control's final answer.
+ */
+public class PsipFeaturesIT extends PsipKarafTestSupport {
+
+    private static final String DIRECTORY = """
+            gateway:
+              base_host: example.com
+              home_region: us
+              nonce_secret: karaf-itest-secret
+              regions:
+                us: { label: sip-us }
+            applications:
+              talk:
+                answer_url: ${webhook}/answer
+            domains:
+              acme:
+                application: talk
+                acl: [ 127.0.0.1/32 ]
+                users:
+                  alice: { password: secret }
+            """;
+    private static final String TALK_NCCO = "[{\"action\":\"talk\",\"text\":\"Hello from Karaf\"}]";
+
+    private WebhookServer application;
+
+    @Before
+    public void installPsip() throws Exception {
+        application = new WebhookServer().answer("/answer", 200, TALK_NCCO);
+        writeEtc("psip-directory.yaml", DIRECTORY.replace("${webhook}", application.url("")));
+        addPsipFeatures();
+        executeCommand("feature:install psip");
+        awaitCallFlow();
+    }
+
+    @After
+    public void stopApplication() {
+        application.close();
+    }
+
+    @Test
+    public void psip_features_install_and_start_every_bundle() throws Exception {
+        for (String name : new String[] {"org.psip.api", "org.psip.camel", "javax.sip.jain-sip-ri", "org.psip.sip",
+                "org.psip.routes", "org.psip.plugin.acl.cidr", "org.psip.plugin.auth.digest",
+                "org.psip.plugin.directory.file"}) {
+            Bundle bundle = bundle(name);
+            assertNotNull(name + " is installed", bundle);
+            assertEquals(name + " is active", Bundle.ACTIVE, bundle.getState());
+        }
+        assertTrue(executeCommand("feature:list -i").contains("psip-auth-digest"));
+    }
+
+    @Test
+    public void an_authenticated_call_goes_through_the_whole_call_flow_in_karaf() throws Exception {
+        Sipp.Result result = sipp(SippScenarios.authenticatedCall(501, "NCCO action 'talk' is not carried out yet", ""),
+                "1234", "acme.sip.example.com").option("-au", "alice", "-ap", "secret").calls(1)
+                .run(Duration.ofSeconds(30));
+
+        assertEquals(result.describe(), 0, result.exitCode());
+        WebhookServer.Request asked = application.next("/answer", WAIT);
+        assertNotNull("answer_url was asked", asked);
+        assertEquals("1234", asked.query().get("to"));
+        assertEquals("sipp", asked.query().get("from"));
+    }
+
+    private Bundle bundle(String symbolicName) {
+        for (Bundle bundle : bundleContext.getBundles()) {
+            if (bundle.getSymbolicName().equals(symbolicName)) {
+                return bundle;
+            }
+        }
+        return null;
+    }
+}
