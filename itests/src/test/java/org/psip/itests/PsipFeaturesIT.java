@@ -45,10 +45,7 @@ public class PsipFeaturesIT extends PsipKarafTestSupport {
     @Before
     public void installPsip() throws Exception {
         application = new WebhookServer().answer("/answer", 200, TALK_NCCO);
-        writeEtc("psip-directory.yaml", DIRECTORY.replace("${webhook}", application.url("")));
-        addPsipFeatures();
-        executeCommand("feature:install psip");
-        awaitCallFlow();
+        installPsip(DIRECTORY.replace("${webhook}", application.url("")));
     }
 
     @After

@@ -126,6 +126,21 @@ public abstract class PsipKarafTestSupport {
                 + "/xml/features");
     }
 
+    /**
+     * What an operator does first: the domain directory in etc/psip-directory.yaml (the
+     * feature keeps a file that is there), then {@code feature:install psip}; returns once
+     * psip listens and its plugins are up (a call before would get 503, no plugin).
+     */
+    protected void installPsip(String directory) throws Exception {
+        writeEtc("psip-directory.yaml", directory);
+        addPsipFeatures();
+        executeCommand("feature:install psip");
+        awaitCallFlow();
+        for (String plugin : new String[] {"DomainDirectory", "AccessControl", "Authenticator"}) {
+            awaitService("(objectClass=org.psip.api." + plugin + ")");
+        }
+    }
+
     /** Waits for psip's call flow to listen: its component registers once the SIP stack is up. */
     protected void awaitCallFlow() throws InterruptedException {
         awaitService("(component.name=org.psip.gateway)");
