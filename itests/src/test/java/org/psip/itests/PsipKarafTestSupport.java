@@ -32,6 +32,7 @@ import org.osgi.framework.FrameworkUtil;
 import org.osgi.util.tracker.ServiceTracker;
 import org.psip.sip.test.Sipp;
 
+import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
 import static org.ops4j.pax.exam.CoreOptions.options;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
@@ -93,6 +94,12 @@ public abstract class PsipKarafTestSupport {
                 editConfigurationFilePut(GATEWAY, "psip.sip.port", sipPort),
                 editConfigurationFilePut(GATEWAY, "psip.sip.transports", "udp"),
                 editConfigurationFilePut(GATEWAY, "psip.sip.route-timeout", "10000"),
+                editConfigurationFilePut(GATEWAY, "psip.base-host", "example.com"),
+                editConfigurationFilePut(GATEWAY, "psip.home-region", "us"),
+                editConfigurationFilePut(GATEWAY, "psip.region.us.label", "sip-us"),
+                editConfigurationFilePut(GATEWAY, "psip.nonce.secret", "karaf-itest-secret"),
+                mavenBundle("org.hamcrest", "hamcrest", System.getProperty("psip.itest.hamcrest")),
+                mavenBundle("org.awaitility", "awaitility", System.getProperty("psip.itest.awaitility")),
                 systemProperty(SIP_PORT).value(sipPort),
                 systemProperty("psip.itest.version").value(System.getProperty("psip.itest.version")),
                 systemProperty("psip.sipp.dir").value(new File(System.getProperty("psip.sipp.dir")).getAbsolutePath()));
