@@ -57,7 +57,7 @@ public class PsipFeaturesIT extends PsipKarafTestSupport {
     public void psip_features_install_and_start_every_bundle() throws Exception {
         for (String name : new String[] {"org.psip.api", "org.psip.camel", "javax.sip.jain-sip-ri", "org.psip.sip",
                 "org.psip.routes", "org.psip.plugin.acl.cidr", "org.psip.plugin.auth.digest",
-                "org.psip.plugin.directory.file"}) {
+                "org.psip.plugin.directory.file", "org.psip.shell"}) {
             Bundle bundle = bundle(name);
             assertNotNull(name + " is installed", bundle);
             assertEquals(name + " is active", Bundle.ACTIVE, bundle.getState());
@@ -76,6 +76,21 @@ public class PsipFeaturesIT extends PsipKarafTestSupport {
         assertNotNull("answer_url was asked", asked);
         assertEquals("1234", asked.query().get("to"));
         assertEquals("sipp", asked.query().get("from"));
+    }
+
+    @Test
+    public void the_shell_lists_domains_shows_their_plugins_and_tests_addresses_against_their_acl() throws Exception {
+        assertTrue(executeCommand("psip:domain-list").contains("acme\tacme.sip.example.com"));
+
+        String plugins = executeCommand("psip:domain-plugins acme");
+        assertTrue(plugins, plugins.contains("access control: org.psip.plugin.acl.cidr"));
+        assertTrue(plugins, plugins.contains("authentication: org.psip.plugin.auth.digest"));
+        assertTrue(plugins, plugins.contains("directory: org.psip.plugin.directory.file"));
+
+        assertTrue(executeCommand("psip:acl-check acme 127.0.0.1").startsWith("allowed"));
+        assertTrue(executeCommand("psip:acl-check acme 192.0.2.7").startsWith("denied (403)"));
+        assertTrue(executeCommand("psip:acl-check acme example.com").contains("is not an IPv4 or IPv6 address"));
+        assertTrue(executeCommand("psip:domain-plugins nowhere").contains("No such domain: nowhere"));
     }
 
     private Bundle bundle(String symbolicName) {

@@ -1,5 +1,6 @@
 package org.psip.plugin.directory.config;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -73,6 +74,11 @@ public final class ConfigDomainDirectory implements DomainDirectory {
     public Optional<SipDomain> domain(String name) {
         return Optional.ofNullable(byName.get(name.toLowerCase(java.util.Locale.ROOT)))
                 .map(DomainProperties.Entry::domain);
+    }
+
+    @Override
+    public List<String> domainNames() {
+        return byName.keySet().stream().sorted().toList();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.psip.plugin.directory.file.osgi;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -52,6 +53,11 @@ public class FileDomainDirectoryService implements DomainDirectory {
     @Override
     public Optional<SipDomain> domain(String name) {
         return directory.domain(name);
+    }
+
+    @Override
+    public List<String> domainNames() {
+        return directory.domainNames();
     }
 
     @Override
