@@ -2,6 +2,7 @@ package org.psip.app;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Map;
 
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -12,6 +13,8 @@ import org.psip.api.GatewaySettings;
 import org.psip.plugin.acl.cidr.CidrAccessControl;
 import org.psip.plugin.auth.digest.DigestAuthenticator;
 import org.psip.plugin.auth.digest.ThrottleSettings;
+import org.psip.plugin.auth.webhook.WebhookSettings;
+import org.psip.plugin.auth.webhook.WebhookVerifier;
 import org.psip.plugin.directory.file.FileDomainDirectory;
 import org.psip.routes.CallFlowSteps;
 import org.slf4j.Logger;
@@ -47,10 +50,27 @@ public class GatewayConfiguration implements CamelConfiguration {
         registry.bind("directory", nodeDirectory);
         registry.bind("aclCidr", new CidrAccessControl());
         // the nonce secret is read once: nodes must restart together when it changes
-        registry.bind("authDigest", new DigestAuthenticator(settings.nonceSecret(), settings.nonceLifetime(),
-                Clock.systemUTC(), ThrottleSettings.DEFAULT));
+        String authentication = property(context, "psip.auth", "digest");
+        registry.bind("auth-" + authentication, authenticator(context, authentication, settings));
         CallFlowSteps.bindTo(registry, CallFlowSteps.headerPrefixes(
                 property(context, "psip.sip-headers.reserved-prefixes", "X-Nexmo")));
+    }
+
+    /** Digest against the directory's users, or with the response checked by the customer's service (psip.auth). */
+    private static DigestAuthenticator authenticator(CamelContext context, String kind, GatewaySettings settings) {
+        LOG.info("authentication: {}", kind);
+        if (kind.equals("digest")) {
+            return new DigestAuthenticator(settings.nonceSecret(), settings.nonceLifetime(), Clock.systemUTC(),
+                    ThrottleSettings.DEFAULT);
+        }
+        if (!kind.equals("webhook")) {
+            throw new IllegalArgumentException("psip.auth is '" + kind + "': digest or webhook");
+        }
+        WebhookVerifier verifier = new WebhookVerifier(WebhookSettings.from(Map.of(
+                "url", property(context, "psip.auth.webhook.url", ""),
+                "timeout.ms", property(context, "psip.auth.webhook.timeout-ms", ""))));
+        return new DigestAuthenticator(settings.nonceSecret(), settings.nonceLifetime(), Clock.systemUTC(),
+                ThrottleSettings.DEFAULT, DigestAuthenticator.DEFAULT_REPLAY_CACHE_CAPACITY, verifier);
     }
 
     private static FileDomainDirectory directory(String file) {

@@ -39,7 +39,7 @@ public final class CallFlowGateway implements BeforeAllCallback, AfterAllCallbac
         this(directoryTemplate, Map.of());
     }
 
-    /** @param properties gateway settings over the defaults, e.g. psip.home-region */
+    /** @param properties gateway settings over the defaults, e.g. psip.home-region; ${webhook} as in the directory */
     public CallFlowGateway(String directoryTemplate, Map<String, String> properties) {
         this.directoryTemplate = directoryTemplate;
         this.properties = properties;
@@ -52,7 +52,8 @@ public final class CallFlowGateway implements BeforeAllCallback, AfterAllCallbac
         Files.writeString(directoryFile, directoryTemplate
                 .replace("${webhook}", webhook.url(""))
                 .replace("${closed}", closedBaseUrl));
-        Map<String, String> settings = new HashMap<>(properties);
+        Map<String, String> settings = new HashMap<>();
+        properties.forEach((key, value) -> settings.put(key, value.replace("${webhook}", webhook.url(""))));
         settings.put("psip.sip.port", Integer.toString(port));
         settings.put("psip.directory", directoryFile.toString());
         gateway = new PsipGateway(settings).start();
