@@ -62,7 +62,7 @@ public final class CallFlowContext {
         }
         try (InputStream in = CallFlowContext.class.getClassLoader().getResourceAsStream(BUNDLED_ROUTES)) {
             if (in == null) {
-                throw new IOException(BUNDLED_ROUTES + " is missing from " + CallFlowContext.class.getName() + "'s module");
+                throw new IOException(BUNDLED_ROUTES + " is missing from the module of " + CallFlowContext.class);
             }
             LOG.info("call flow: the bundled {}; set {} to use your own", BUNDLED_ROUTES, ROUTES);
             return ResourceHelper.fromString(BUNDLED_ROUTES, new String(in.readAllBytes(), StandardCharsets.UTF_8));

@@ -19,7 +19,8 @@ public class DomainListCommand implements Action {
     public Object execute() {
         DomainDirectory directory = Plugins.inEffect(bundleContext, DomainDirectory.class);
         if (directory == null) {
-            System.out.println("No domain directory is installed (feature:install psip-directory-file or psip-directory-config)");
+            System.out.println("No domain directory is installed "
+                    + "(feature:install psip-directory-file or psip-directory-config)");
             return null;
         }
         String baseHost = directory.settings().baseHost();

@@ -15,7 +15,8 @@ import org.psip.api.DomainDirectory;
 import org.psip.api.SipDomain;
 
 /** psip:domain-plugins — which plugin checks a domain's calls now, and which wait behind it. */
-@Command(scope = "psip", name = "domain-plugins", description = "Shows the plugins a SIP domain's next call goes through")
+@Command(scope = "psip", name = "domain-plugins",
+        description = "Shows the plugins a SIP domain's next call goes through")
 @Service
 public class DomainPluginsCommand implements Action {
 

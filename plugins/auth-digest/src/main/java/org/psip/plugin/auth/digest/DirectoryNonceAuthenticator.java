@@ -22,27 +22,35 @@ public final class DirectoryNonceAuthenticator implements Authenticator {
     private record Current(String secret, Duration lifetime, DigestAuthenticator authenticator) {
     }
 
-    private final Supplier<DomainDirectory> directory;
+    private final Supplier<GatewaySettings> settings;
     private final Function<GatewaySettings, DigestAuthenticator> factory;
     private volatile Current current;
 
     /**
-     * @param directory the directory now in use, or null while there is none
-     * @param factory   a DigestAuthenticator for these settings' secret and lifetime
+     * @param settings the settings of the directory now in use, or null while there is none
+     * @param factory  a DigestAuthenticator for these settings' secret and lifetime
      */
-    public DirectoryNonceAuthenticator(Supplier<DomainDirectory> directory,
+    public DirectoryNonceAuthenticator(Supplier<GatewaySettings> settings,
                                        Function<GatewaySettings, DigestAuthenticator> factory) {
-        this.directory = Objects.requireNonNull(directory, "directory");
+        this.settings = Objects.requireNonNull(settings, "settings");
         this.factory = Objects.requireNonNull(factory, "factory");
+    }
+
+    /** The settings of this directory, or null without one: what the OSGi services pass. */
+    public static Supplier<GatewaySettings> settingsOf(Supplier<DomainDirectory> directory) {
+        return () -> {
+            DomainDirectory now = directory.get();
+            return now == null ? null : now.settings();
+        };
     }
 
     @Override
     public Result authenticate(Request request) {
-        DomainDirectory now = directory.get();
+        GatewaySettings now = settings.get();
         if (now == null) {
             return new Rejected(503, "no domain directory to read the nonce secret from", NO_DIRECTORY_RETRY_AFTER);
         }
-        return authenticator(now.settings()).authenticate(request);
+        return authenticator(now).authenticate(request);
     }
 
     private DigestAuthenticator authenticator(GatewaySettings settings) {

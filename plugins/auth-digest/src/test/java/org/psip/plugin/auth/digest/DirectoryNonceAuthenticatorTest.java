@@ -2,27 +2,23 @@ package org.psip.plugin.auth.digest;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 import org.psip.api.Admission;
-import org.psip.api.Application;
 import org.psip.api.Authenticator.Accepted;
 import org.psip.api.Authenticator.Challenge;
 import org.psip.api.Authenticator.Rejected;
 import org.psip.api.Authenticator.Result;
-import org.psip.api.DomainDirectory;
 import org.psip.api.GatewaySettings;
-import org.psip.api.SipDomain;
-import org.psip.api.VirtualNumber;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Digest-based plugins sign nonces with the directory's secret, so one can take over from another mid-call. */
 class DirectoryNonceAuthenticatorTest {
 
-    private final AtomicReference<DomainDirectory> directory = new AtomicReference<>(directory("secret-one"));
+    private final AtomicReference<GatewaySettings> directorySettings =
+            new AtomicReference<>(settingsWithSecret("secret-one"));
     private final Admission admission = Fixture.admission("MD5");
 
     @Test
@@ -41,7 +37,7 @@ class DirectoryNonceAuthenticatorTest {
         DirectoryNonceAuthenticator authenticator = authenticator();
         String signedWithTheOldSecret = answer(authenticator.authenticate(Fixture.request(admission, Fixture.SOURCE)));
 
-        directory.set(directory("secret-two"));
+        directorySettings.set(settingsWithSecret("secret-two"));
 
         assertThat(authenticator.authenticate(Fixture.request(admission, Fixture.SOURCE, signedWithTheOldSecret)))
                 .isEqualTo(new Rejected(403, "invalid nonce", null));
@@ -49,7 +45,7 @@ class DirectoryNonceAuthenticatorTest {
 
     @Test
     void without_a_directory_the_caller_gets_503_not_an_exception() {
-        directory.set(null);
+        directorySettings.set(null);
 
         Result result = authenticator().authenticate(Fixture.request(admission, Fixture.SOURCE));
 
@@ -59,7 +55,7 @@ class DirectoryNonceAuthenticatorTest {
     }
 
     private DirectoryNonceAuthenticator authenticator() {
-        return new DirectoryNonceAuthenticator(directory::get, settings -> new DigestAuthenticator(
+        return new DirectoryNonceAuthenticator(directorySettings::get, settings -> new DigestAuthenticator(
                 settings.nonceSecret(), settings.nonceLifetime(), Clock.systemUTC(), ThrottleSettings.DEFAULT));
     }
 
@@ -69,38 +65,7 @@ class DirectoryNonceAuthenticatorTest {
                 .user("alice", "wonderland").authorization();
     }
 
-    private static DomainDirectory directory(String nonceSecret) {
-        GatewaySettings settings = new GatewaySettings("example.com", "us", List.of(), nonceSecret, Fixture.LIFETIME);
-        return new DomainDirectory() {
-            @Override
-            public GatewaySettings settings() {
-                return settings;
-            }
-
-            @Override
-            public Optional<SipDomain> domain(String name) {
-                return Optional.empty();
-            }
-
-            @Override
-            public Optional<SipDomain> defaultDomain() {
-                return Optional.empty();
-            }
-
-            @Override
-            public Optional<VirtualNumber> number(String number) {
-                return Optional.empty();
-            }
-
-            @Override
-            public Optional<Admission> account(String name) {
-                return Optional.empty();
-            }
-
-            @Override
-            public Optional<Application> application(String id) {
-                return Optional.empty();
-            }
-        };
+    private static GatewaySettings settingsWithSecret(String nonceSecret) {
+        return new GatewaySettings("example.com", "us", List.of(), nonceSecret, Fixture.LIFETIME);
     }
 }

@@ -36,7 +36,8 @@ public class DigestAuthenticatorService implements Authenticator {
     @Activate
     void activate(Map<String, Object> configuration) {
         ThrottleSettings throttle = throttle(configuration);
-        authenticator = new DirectoryNonceAuthenticator(() -> directory, settings -> new DigestAuthenticator(
+        authenticator = new DirectoryNonceAuthenticator(
+                DirectoryNonceAuthenticator.settingsOf(() -> directory), settings -> new DigestAuthenticator(
                 settings.nonceSecret(), settings.nonceLifetime(), Clock.systemUTC(), throttle));
     }
 

@@ -39,7 +39,8 @@ public class WebhookAuthenticatorService implements Authenticator {
     @Activate
     void activate(Map<String, Object> configuration) {
         WebhookVerifier verifier = new WebhookVerifier(WebhookSettings.from(configuration));
-        authenticator = new DirectoryNonceAuthenticator(() -> directory, settings -> new DigestAuthenticator(
+        authenticator = new DirectoryNonceAuthenticator(
+                DirectoryNonceAuthenticator.settingsOf(() -> directory), settings -> new DigestAuthenticator(
                 settings.nonceSecret(), settings.nonceLifetime(), Clock.systemUTC(), ThrottleSettings.DEFAULT,
                 DigestAuthenticator.DEFAULT_REPLAY_CACHE_CAPACITY, verifier));
     }
