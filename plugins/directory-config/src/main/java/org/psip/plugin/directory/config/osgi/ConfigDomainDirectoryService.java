@@ -14,6 +14,7 @@ import org.osgi.service.cm.ManagedService;
 import org.osgi.service.cm.ManagedServiceFactory;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.psip.api.DomainDirectory;
 import org.psip.api.GatewaySettings;
@@ -29,7 +30,9 @@ import org.slf4j.LoggerFactory;
  * of {@code org.psip.gateway}. The directory is offered as a service, ranked above
  * the file directory, once those settings are valid.
  */
-@Component(name = ConfigDomainDirectoryService.FACTORY_PID, immediate = true, service = {})
+@Component(name = ConfigDomainDirectoryService.FACTORY_PID, immediate = true, service = {},
+        // its name is the domains' factory PID: without IGNORE, DS would make one component per domain
+        configurationPolicy = ConfigurationPolicy.IGNORE)
 public class ConfigDomainDirectoryService {
 
     public static final String FACTORY_PID = "org.psip.plugin.directory.config";
