@@ -9,14 +9,15 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * The application of the call-flow benchmark: answers every answer_url request with
- * the same NCCO, as fast as it can. Run with {@code java bench/AnswerServer.java PORT}.
+ * the same NCCO, a connect to the benchmark's callee, as fast as it can. Run with
+ * {@code java bench/AnswerServer.java PORT CALLEE_PORT}.
  */
 public class AnswerServer {
 
-    private static final byte[] NCCO = "[{\"action\":\"talk\",\"text\":\"Welcome to psip\"}]"
-            .getBytes(StandardCharsets.UTF_8);
-
     public static void main(String[] args) throws IOException {
+        byte[] ncco = ("[{\"action\":\"connect\",\"endpoint\":[{\"type\":\"sip\","
+                + "\"uri\":\"sip:callee@127.0.0.1:" + Integer.parseInt(args[1]) + "\"}]}]")
+                .getBytes(StandardCharsets.UTF_8);
         // without TCP_NODELAY the JDK server's separate header and body writes meet the
         // client's delayed ACK: every response would wait about 40 ms
         System.setProperty("sun.net.httpserver.nodelay", "true");
@@ -27,8 +28,8 @@ public class AnswerServer {
             try (InputStream in = exchange.getRequestBody(); OutputStream out = exchange.getResponseBody()) {
                 in.readAllBytes();
                 exchange.getResponseHeaders().set("Content-Type", "application/json");
-                exchange.sendResponseHeaders(200, NCCO.length);
-                out.write(NCCO);
+                exchange.sendResponseHeaders(200, ncco.length);
+                out.write(ncco);
             }
         });
         server.start();

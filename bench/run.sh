@@ -16,10 +16,12 @@ Usage: bench/run.sh [options]
   --warmup-seconds N    warm-up duration, 0 skips it (default 10)
   --pause N             seconds between steps, so the previous step's calls settle (default 5)
   --call-log            keep the gateway's per-call log (logger psip.calls) at INFO
-  --flow                the call flow: 401 challenge, authenticated INVITE, ACL, answer_url on a
-                        local HTTP server returning a fixed NCCO, the final answer (501 until call
-                        control exists); response time 1 runs from the authenticated INVITE to it
+  --flow                complete calls through the call flow: 401 challenge, authenticated INVITE,
+                        ACL, answer_url on a local HTTP server whose NCCO connects the call to a
+                        SIPp callee, the callee's answer relayed, ACK, BYE; response time 1 runs
+                        from the authenticated INVITE to the 200 (the call's setup time)
   --answer-port N       the local answer_url server's port with --flow (default 28080; must be free)
+  --callee-port N       the SIPp callee's port with --flow (default 25070; must be free)
   --no-build            use app/target/psip-app.jar as it is
   -h, --help            this text
 
@@ -45,6 +47,7 @@ call_log=WARN
 build=1
 flow=0
 answer_port=28080
+callee_port=25070
 
 while (($#)); do
     case "$1" in
@@ -57,6 +60,7 @@ while (($#)); do
         --call-log) call_log=INFO; shift ;;
         --flow) flow=1; shift ;;
         --answer-port) answer_port=$2; shift 2 ;;
+        --callee-port) callee_port=$2; shift 2 ;;
         --no-build) build=0; shift ;;
         -h | --help) usage; exit 0 ;;
         *) echo "unknown option: $1" >&2; usage >&2; exit 2 ;;
@@ -72,7 +76,7 @@ is_count() {
     [[ $1 =~ ^[0-9]+$ ]]
 }
 
-for n in $rates "$seconds" "$port" "$warmup_rate" "$warmup_seconds" "$pause" "$answer_port"; do
+for n in $rates "$seconds" "$port" "$warmup_rate" "$warmup_seconds" "$pause" "$answer_port" "$callee_port"; do
     is_count "$n" || die "not a whole number: $n"
 done
 [[ -n ${rates// /} ]] || die "--rates is empty"
@@ -151,15 +155,33 @@ stop_gateway() {
         kill -TERM "$answer_pid" 2>/dev/null || true
         wait "$answer_pid" 2>/dev/null || true
     fi
+    if [[ -n $callee_pid ]]; then
+        kill -TERM "$callee_pid" 2>/dev/null || true
+        wait "$callee_pid" 2>/dev/null || true
+    fi
     echo "bench: raw SIPp files, gateway and GC logs in $run_dir"
     exit "$rc"
 }
 answer_pid=""
+callee_pid=""
+
+# The --flow callee: SIPp's built-in answering scenario, for every call the run places.
+start_callee() {
+    (cd "$run_dir" && exec sipp -sn uas -p "$callee_port" -i 127.0.0.1 -nostdin -fd 5 \
+        -trace_stat -stf callee.csv -trace_err -error_file callee-errors.log >callee.out 2>&1) &
+    callee_pid=$!
+    local deadline=$((SECONDS + 10))
+    until [[ -n $(ss -Hlnu "sport = :$callee_port") ]]; do
+        kill -0 "$callee_pid" 2>/dev/null || die "the SIPp callee did not start (see $run_dir/callee.out)"
+        ((SECONDS < deadline)) || die "the SIPp callee did not bind port $callee_port within 10 s"
+        sleep 0.1
+    done
+}
 
 # The --flow application: a JDK HTTP server answering every answer_url request with
 # one fixed NCCO (bench/AnswerServer.java, run from source).
 start_answer_server() {
-    java "$bench_dir/AnswerServer.java" "$answer_port" >"$run_dir/answer-server.log" 2>&1 &
+    java "$bench_dir/AnswerServer.java" "$answer_port" "$callee_port" >"$run_dir/answer-server.log" 2>&1 &
     answer_pid=$!
     local deadline=$((SECONDS + 30))
     until grep -q "listening" "$run_dir/answer-server.log"; do
@@ -217,6 +239,7 @@ fi
 
 # what the gateway runs, and how SIPp calls it
 if ((flow)); then
+    start_callee
     start_answer_server
     write_flow_directory "$run_dir/directory.yaml"
     gw_args=("-Dpsip.directory=$run_dir/directory.yaml")

@@ -2,10 +2,12 @@ package org.psip.app;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
+import org.apache.camel.StartupListener;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.support.service.ServiceSupport;
 import org.psip.api.DomainDirectory;
@@ -17,16 +19,20 @@ import org.psip.plugin.auth.webhook.WebhookSettings;
 import org.psip.plugin.auth.webhook.WebhookVerifier;
 import org.psip.plugin.directory.file.FileDomainDirectory;
 import org.psip.routes.CallFlowSteps;
+import org.psip.routes.directory.RoutesDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Assembles the standalone gateway: the domain directory (the file named by
  * {@code psip.directory}, or the embedded default; {@code psip.home-region} sets this
- * node's home region over the file's), the plugins, and the call-flow steps the route
- * files name.
+ * node's home region over the file's), the plugins, the call-flow steps the route
+ * files name, and the live directory of the user's route files ({@code psip.routes.dir}).
  */
 public class GatewayConfiguration implements CamelConfiguration {
+
+    /** The registry name of the {@link RoutesDirectory}. */
+    public static final String ROUTES_DIRECTORY = "psipRoutesDirectory";
 
     /** The embedded default directory, used when {@code psip.directory} is empty. */
     public static final String DEFAULT_DIRECTORY = "psip/directory.yaml";
@@ -53,7 +59,31 @@ public class GatewayConfiguration implements CamelConfiguration {
         String authentication = property(context, "psip.auth", "digest");
         registry.bind("auth-" + authentication, authenticator(context, authentication, settings));
         CallFlowSteps.bindTo(registry, CallFlowSteps.headerPrefixes(
-                property(context, "psip.sip-headers.reserved-prefixes", "X-Nexmo")));
+                property(context, "psip.sip-headers.reserved-prefixes", "X-Nexmo,X-Psip")));
+        watchRoutesDirectory(context);
+    }
+
+    /**
+     * The user's route files ({@code psip.routes.dir}) load once the shipped call flow
+     * runs, since they may replace it; a route being replaced gets the route timeout to
+     * finish its calls in flight (every one of them has its answer by then).
+     */
+    private static void watchRoutesDirectory(CamelContext context) throws Exception {
+        Path directory = Path.of(property(context, "psip.routes.dir", "routes"));
+        Duration drainTimeout = Duration.ofMillis(Long.parseLong(property(context, "psip.sip.route-timeout", "10000")));
+        RoutesDirectory routes = new RoutesDirectory(context, directory, drainTimeout);
+        context.getRegistry().bind(ROUTES_DIRECTORY, routes);
+        context.addStartupListener(new StartupListener() {
+            @Override
+            public void onCamelContextStarted(CamelContext started, boolean alreadyStarted) {
+                // the shipped routes are not started yet: wait for onCamelContextFullyStarted
+            }
+
+            @Override
+            public void onCamelContextFullyStarted(CamelContext started, boolean alreadyStarted) throws Exception {
+                started.addService(routes, true, true);
+            }
+        });
     }
 
     /** Digest against the directory's users, or with the response checked by the customer's service (psip.auth). */

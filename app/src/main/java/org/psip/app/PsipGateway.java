@@ -3,6 +3,7 @@ package org.psip.app;
 import java.util.Map;
 
 import org.apache.camel.main.Main;
+import org.psip.routes.directory.RoutesDirectory;
 
 /**
  * The standalone psip gateway: Camel Main with psip's call flow, its plugins and the
@@ -17,6 +18,9 @@ public final class PsipGateway {
 
     /** A gateway with these settings over the embedded defaults. */
     public PsipGateway(Map<String, String> overrides) {
+        // named here, not found by scanning this package too: configured twice, the gateway
+        // ran two domain directories and two routes directories, racing each other
+        main.configure().setBasePackageScanEnabled(false);
         main.configure().addConfiguration(GatewayConfiguration.class);
         overrides.forEach(main::addOverrideProperty);
     }
@@ -33,6 +37,12 @@ public final class PsipGateway {
 
     public Main main() {
         return main;
+    }
+
+    /** The live directory of route files ({@code psip.routes.dir}). */
+    public RoutesDirectory routesDirectory() {
+        return main.getCamelContext().getRegistry().lookupByNameAndType(GatewayConfiguration.ROUTES_DIRECTORY,
+                RoutesDirectory.class);
     }
 
     public static void main(String[] args) throws Exception {

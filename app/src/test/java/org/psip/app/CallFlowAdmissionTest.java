@@ -6,8 +6,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.psip.app.test.CallFlowGateway;
-import org.psip.app.test.SippScenarios;
 import org.psip.sip.test.Sipp;
+import org.psip.sip.test.SippScenarios;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

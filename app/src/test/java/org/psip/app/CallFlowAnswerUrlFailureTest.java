@@ -68,7 +68,7 @@ class CallFlowAnswerUrlFailureTest {
     void answer_url_refusing_the_connection_hands_the_call_to_fallback_answer_url_with_the_reason() throws Exception {
         SipText answer = call("refused");
 
-        assertThat(answer.status()).as(answer.raw()).isEqualTo(501);
+        assertThat(answer.status()).as(answer.raw()).isEqualTo(488);
         assertThat(answer.header("Reason")).contains("NCCO action 'talk'");
         WebhookServer.Request fallback = gateway.webhook().next("/fallback-after-refusal", WAIT);
         assertThat(fallback).as("the fallback_answer_url request").isNotNull();
@@ -81,7 +81,7 @@ class CallFlowAnswerUrlFailureTest {
     void answer_url_answering_503_hands_the_call_to_fallback_answer_url_with_the_reason() throws Exception {
         SipText answer = call("unavailable");
 
-        assertThat(answer.status()).as(answer.raw()).isEqualTo(501);
+        assertThat(answer.status()).as(answer.raw()).isEqualTo(488);
         assertThat(answer.header("Reason")).contains("NCCO action 'talk'");
         WebhookServer.Request fallback = gateway.webhook().next("/fallback-after-503", WAIT);
         assertThat(fallback).as("the fallback_answer_url request").isNotNull();

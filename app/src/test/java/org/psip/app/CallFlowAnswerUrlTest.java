@@ -10,7 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.psip.app.test.CallFlowGateway;
-import org.psip.app.test.SippScenarios;
+import org.psip.sip.test.SippScenarios;
 import org.psip.app.test.WebhookServer;
 import org.psip.sip.test.Sipp;
 
@@ -19,8 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Authenticated calls, to a SIP domain and to a SIP Connect number, reach the
  * application's answer_url with exactly the parameters the docs promise, by GET and
- * by POST; the NCCO it returns decides the final answer (501 naming the first action,
- * until call control exists).
+ * by POST; the NCCO it returns decides the final answer (488 naming the talk action:
+ * no media server is configured).
  */
 class CallFlowAnswerUrlTest {
 
@@ -108,11 +108,11 @@ class CallFlowAnswerUrlTest {
         assertCallParameters(json(request.body()), "14155550101");
     }
 
-    /** SIPp: INVITE, 401, INVITE with credentials, 501 whose Reason names the NCCO's talk action. */
+    /** SIPp: INVITE, 401, INVITE with credentials, 488 whose Reason names the NCCO's talk action (no media server here). */
     private static void placeAuthenticatedCall(String service, String domain, String username, String password)
             throws Exception {
-        Sipp.Result result = gateway.sipp(SippScenarios.authenticatedCall(501,
-                        "NCCO action 'talk' is not carried out yet", CALLER_HEADERS), service, domain)
+        Sipp.Result result = gateway.sipp(SippScenarios.authenticatedCall(488,
+                        "NCCO action 'talk' needs a media server", CALLER_HEADERS), service, domain)
                 .option("-au", username, "-ap", password).calls(1).run(Duration.ofSeconds(20));
 
         assertThat(result.exitCode()).as(result.describe()).isZero();

@@ -12,7 +12,6 @@ import org.apache.camel.test.AvailablePortFinder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.psip.app.test.SippScenarios;
 import org.psip.app.test.WebhookServer;
 import org.psip.plugin.acl.cidr.CidrAccessControl;
 import org.psip.plugin.auth.digest.DigestAuthenticator;
@@ -20,6 +19,7 @@ import org.psip.plugin.auth.digest.ThrottleSettings;
 import org.psip.plugin.directory.file.FileDomainDirectory;
 import org.psip.routes.CallFlowContext;
 import org.psip.sip.test.Sipp;
+import org.psip.sip.test.SippScenarios;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

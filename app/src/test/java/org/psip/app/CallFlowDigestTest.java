@@ -9,7 +9,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.psip.app.test.CallFlowGateway;
 import org.psip.app.test.DigestChallenge;
 import org.psip.app.test.SipCaller;
-import org.psip.app.test.SippScenarios;
+import org.psip.sip.test.SippScenarios;
 import org.psip.sip.test.SipText;
 import org.psip.sip.test.Sipp;
 
@@ -101,7 +101,7 @@ class CallFlowDigestTest {
             SipText accepted = caller.invite(ACME, "Authorization: " + authorization);
             SipText replayed = caller.invite(ACME, "Authorization: " + authorization);
 
-            assertThat(accepted.status()).as(accepted.raw()).isEqualTo(501);
+            assertThat(accepted.status()).as(accepted.raw()).isEqualTo(488);
             assertThat(replayed.status()).as(replayed.raw()).isEqualTo(403);
             assertThat(replayed.header("Reason")).contains("replayed credentials");
         }
@@ -125,7 +125,7 @@ class CallFlowDigestTest {
             assertThat(Integer.parseInt(throttled.header("Retry-After"))).isBetween(1, 60);
             assertThat(throttled.header("Reason")).contains("too many authentication failures");
         }
-        Sipp.Result fromAnotherSource = gateway.sipp(SippScenarios.authenticatedCall(501, ""), "1234",
+        Sipp.Result fromAnotherSource = gateway.sipp(SippScenarios.authenticatedCall(488, ""), "1234",
                 "twosources.sip.example.com").option("-au", "alice", "-ap", "secret").calls(1)
                 .run(Duration.ofSeconds(20));
         assertThat(fromAnotherSource.exitCode()).as(fromAnotherSource.describe()).isZero();
@@ -141,7 +141,7 @@ class CallFlowDigestTest {
             SipText answer = caller.invite(MODERN, "Authorization: " + chosen.answer("alice", "secret", "INVITE",
                     MODERN));
 
-            assertThat(answer.status()).as(answer.raw()).isEqualTo(501);
+            assertThat(answer.status()).as(answer.raw()).isEqualTo(488);
             assertThat(answer.header("Reason")).contains("NCCO action 'talk'");
         }
     }

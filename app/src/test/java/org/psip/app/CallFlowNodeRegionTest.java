@@ -8,7 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.psip.app.test.CallFlowGateway;
-import org.psip.app.test.SippScenarios;
+import org.psip.sip.test.SippScenarios;
 import org.psip.app.test.WebhookServer;
 import org.psip.sip.test.Sipp;
 
@@ -43,7 +43,8 @@ class CallFlowNodeRegionTest {
             """.formatted(US_GATEWAY, EU_GATEWAY);
 
     @RegisterExtension
-    static final CallFlowGateway gateway = new CallFlowGateway(DIRECTORY, Map.of("psip.home-region", "eu"));
+    static final CallFlowGateway gateway = new CallFlowGateway(DIRECTORY,
+            Map.of("psip.home-region", "eu", "psip.region-forwarding", "redirectToRegion"));
 
     @BeforeAll
     static void applicationAnswersTalk() {
@@ -57,7 +58,7 @@ class CallFlowNodeRegionTest {
 
     @Test
     void a_call_for_the_nodes_own_region_stays_on_the_node() throws Exception {
-        assertThat(call("acme.sip-eu.example.com", 501).exitCode()).isZero();
+        assertThat(call("acme.sip-eu.example.com", 488).exitCode()).isZero();
 
         WebhookServer.Request request = gateway.webhook().next("/answer", Duration.ofSeconds(5));
         assertThat(request).as("the answer_url request").isNotNull();
@@ -66,7 +67,7 @@ class CallFlowNodeRegionTest {
 
     @Test
     void the_bare_sip_host_means_the_nodes_own_region() throws Exception {
-        assertThat(call("acme.sip.example.com", 501).exitCode()).isZero();
+        assertThat(call("acme.sip.example.com", 488).exitCode()).isZero();
 
         WebhookServer.Request request = gateway.webhook().next("/answer", Duration.ofSeconds(5));
         assertThat(request).as("the answer_url request").isNotNull();

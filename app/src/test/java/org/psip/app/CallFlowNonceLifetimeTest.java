@@ -65,7 +65,7 @@ class CallFlowNonceLifetimeTest {
             assertThat(first.stale()).isFalse();
             assertThat(renewed.stale()).as("stale=true on the second challenge").isTrue();
             assertThat(renewed.nonce()).isNotEqualTo(first.nonce());
-            assertThat(retried.status()).as("retried with the new nonce: " + retried.raw()).isEqualTo(501);
+            assertThat(retried.status()).as("retried with the new nonce: " + retried.raw()).isEqualTo(488);
         }
     }
 

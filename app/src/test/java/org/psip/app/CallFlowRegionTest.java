@@ -1,6 +1,7 @@
 package org.psip.app;
 
 import java.time.Duration;
+import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -9,7 +10,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.psip.app.test.CallFlowGateway;
 import org.psip.app.test.DigestChallenge;
 import org.psip.app.test.SipCaller;
-import org.psip.app.test.SippScenarios;
+import org.psip.sip.test.SippScenarios;
 import org.psip.app.test.WebhookServer;
 import org.psip.sip.test.SipText;
 import org.psip.sip.test.Sipp;
@@ -18,8 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A node of the us region: calls for us stay here and tell the application the
- * region's gateway; calls for eu, once authenticated, are sent to eu's gateway. The
- * gateways are addresses only, never called.
+ * region's gateway; calls for eu, once authenticated, are redirected to eu's gateway
+ * (psip.region-forwarding=redirectToRegion). The gateways are addresses only, never called.
  */
 class CallFlowRegionTest {
 
@@ -48,7 +49,8 @@ class CallFlowRegionTest {
     private static final String ACME_IN_EU = "sip:1234@acme.sip-eu.example.com";
 
     @RegisterExtension
-    static final CallFlowGateway gateway = new CallFlowGateway(DIRECTORY);
+    static final CallFlowGateway gateway = new CallFlowGateway(DIRECTORY,
+            Map.of("psip.region-forwarding", "redirectToRegion"));
 
     @BeforeAll
     static void applicationAnswersTalk() {
@@ -61,7 +63,7 @@ class CallFlowRegionTest {
     }
 
     @Test
-    void an_authenticated_call_for_another_region_gets_302_to_that_regions_gateway() throws Exception {
+    void with_redirect_chosen_an_authenticated_call_for_another_region_gets_302_to_that_regions_gateway() throws Exception {
         try (SipCaller caller = gateway.caller()) {
             SipText challenge = caller.invite(ACME_IN_EU);
             assertThat(challenge.status()).as("authentication comes before the redirect: " + challenge.raw())
@@ -80,7 +82,7 @@ class CallFlowRegionTest {
 
     @Test
     void a_home_region_call_tells_answer_url_the_regions_gateway_as_region_url() throws Exception {
-        Sipp.Result result = gateway.sipp(SippScenarios.authenticatedCall(501, ""), "1234", "acme.sip.example.com")
+        Sipp.Result result = gateway.sipp(SippScenarios.authenticatedCall(488, ""), "1234", "acme.sip.example.com")
                 .option("-au", "alice", "-ap", "secret").calls(1).run(Duration.ofSeconds(20));
         assertThat(result.exitCode()).as(result.describe()).isZero();
 

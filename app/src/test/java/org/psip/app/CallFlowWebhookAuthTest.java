@@ -7,9 +7,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.psip.app.test.CallFlowGateway;
-import org.psip.app.test.SippScenarios;
 import org.psip.app.test.WebhookServer;
 import org.psip.sip.test.Sipp;
+import org.psip.sip.test.SippScenarios;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

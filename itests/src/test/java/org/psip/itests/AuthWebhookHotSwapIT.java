@@ -5,9 +5,9 @@ import java.time.Duration;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
-import org.psip.app.test.SippScenarios;
 import org.psip.app.test.WebhookServer;
 import org.psip.sip.test.Sipp;
+import org.psip.sip.test.SippScenarios;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotNull;

@@ -11,9 +11,9 @@ import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.OptionUtils;
 import org.psip.api.DomainDirectory;
-import org.psip.app.test.SippScenarios;
 import org.psip.app.test.WebhookServer;
 import org.psip.sip.test.Sipp;
+import org.psip.sip.test.SippScenarios;
 
 import static org.awaitility.Awaitility.await;
 import static org.ops4j.pax.exam.CoreOptions.maven;

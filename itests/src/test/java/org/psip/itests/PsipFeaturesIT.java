@@ -2,13 +2,12 @@ package org.psip.itests;
 
 import java.time.Duration;
 
-import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
 import org.osgi.framework.Bundle;
-import org.psip.app.test.SippScenarios;
 import org.psip.app.test.WebhookServer;
 import org.psip.sip.test.Sipp;
+import org.psip.sip.test.SippScenarios;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotNull;
@@ -31,26 +30,35 @@ public class PsipFeaturesIT extends PsipKarafTestSupport {
             applications:
               talk:
                 answer_url: ${webhook}/answer
+              bridge:
+                answer_url: ${webhook}/bridge
             domains:
               acme:
                 application: talk
                 acl: [ 127.0.0.1/32 ]
                 users:
                   alice: { password: secret }
+              globex:
+                application: bridge
+                acl: [ 127.0.0.1/32 ]
+                users:
+                  alice: { password: secret }
             """;
     private static final String TALK_NCCO = "[{\"action\":\"talk\",\"text\":\"Hello from Karaf\"}]";
 
-    private WebhookServer application;
+    /**
+     * The applications, and psip installed once: every test runs in the same Karaf, and Pax Exam
+     * runs each test method as a JUnit run of its own (so @AfterClass would stop the server after
+     * the first); the server goes with the container.
+     */
+    private static WebhookServer application;
 
     @Before
-    public void installPsip() throws Exception {
-        application = new WebhookServer().answer("/answer", 200, TALK_NCCO);
-        installPsip(DIRECTORY.replace("${webhook}", application.url("")));
-    }
-
-    @After
-    public void stopApplication() {
-        application.close();
+    public void installPsipOnce() throws Exception {
+        if (application == null) {
+            application = new WebhookServer().answer("/answer", 200, TALK_NCCO);
+            installPsip(DIRECTORY.replace("${webhook}", application.url("")));
+        }
     }
 
     @Test
@@ -67,7 +75,7 @@ public class PsipFeaturesIT extends PsipKarafTestSupport {
 
     @Test
     public void an_authenticated_call_goes_through_the_whole_call_flow_in_karaf() throws Exception {
-        Sipp.Result result = sipp(SippScenarios.authenticatedCall(501, "NCCO action 'talk' is not carried out yet", ""),
+        Sipp.Result result = sipp(SippScenarios.authenticatedCall(488, "NCCO action 'talk' needs a media server", ""),
                 "1234", "acme.sip.example.com").option("-au", "alice", "-ap", "secret").calls(1)
                 .run(Duration.ofSeconds(30));
 
@@ -76,6 +84,24 @@ public class PsipFeaturesIT extends PsipKarafTestSupport {
         assertNotNull("answer_url was asked", asked);
         assertEquals("1234", asked.query().get("to"));
         assertEquals("sipp", asked.query().get("from"));
+    }
+
+    @Test
+    public void a_call_whose_ncco_connects_to_a_sip_callee_is_bridged_there_and_hung_up_end_to_end() throws Exception {
+        int calleePort = freePort();
+        application.answer("/bridge", 200, "[{\"action\":\"connect\",\"endpoint\":[{\"type\":\"sip\","
+                + "\"uri\":\"sip:callee@127.0.0.1:" + calleePort + "\"}]}]");
+        Sipp callee = Sipp.uas(calleePort).calls(1);
+        Process calleeProcess = callee.start();
+        Sipp.awaitBound(HOST, calleePort);
+
+        Sipp.Result caller = sipp(SippScenarios.authenticatedCallHangingUp(), "1234", "globex.sip.example.com")
+                .option("-au", "alice", "-ap", "secret").calls(1).run(Duration.ofSeconds(30));
+
+        assertEquals(caller.describe(), 0, caller.exitCode());
+        Sipp.Result answered = callee.await(calleeProcess, Duration.ofSeconds(30));
+        assertEquals(answered.describe(), 0, answered.exitCode());
+        assertNotNull("answer_url was asked", application.next("/bridge", WAIT));
     }
 
     @Test

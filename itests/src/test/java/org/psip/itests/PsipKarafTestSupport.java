@@ -195,7 +195,8 @@ public abstract class PsipKarafTestSupport {
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 
-    private static int freePort() throws IOException {
+    /** A UDP port nothing listens on now, for a SIP peer. */
+    protected static int freePort() throws IOException {
         try (DatagramSocket socket = new DatagramSocket(0, java.net.InetAddress.getByName(HOST))) {
             return socket.getLocalPort();
         }

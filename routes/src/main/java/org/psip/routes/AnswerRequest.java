@@ -17,11 +17,8 @@ final class AnswerRequest {
     @SuppressWarnings("unchecked")
     static Map<String, String> parameters(Message message, String regionUrl) {
         Map<String, String> parameters = new LinkedHashMap<>();
-        String number = message.getHeader(PsipHeaders.NUMBER, String.class);
-        parameters.put("to", number != null ? number : userOrUri(message.getHeader(SipConstants.REQUEST_URI_USER,
-                String.class), message.getHeader(SipConstants.REQUEST_URI, String.class)));
-        parameters.put("from", userOrUri(userOf(message.getHeader(SipConstants.FROM_URI, String.class)),
-                message.getHeader(SipConstants.FROM_URI, String.class)));
+        parameters.put("to", callee(message));
+        parameters.put("from", caller(message));
         parameters.put("uuid", message.getHeader(PsipHeaders.CALL_UUID, String.class));
         parameters.put("conversation_uuid", message.getHeader(PsipHeaders.CONVERSATION_UUID, String.class));
         parameters.put("region", message.getHeader(PsipHeaders.REGION, String.class));
@@ -38,6 +35,19 @@ final class AnswerRequest {
             extra.forEach((name, value) -> parameters.put(name, String.valueOf(value)));
         }
         return parameters;
+    }
+
+    /** The dialled number, or the Request-URI's user (the whole URI without one). */
+    static String callee(Message message) {
+        String number = message.getHeader(PsipHeaders.NUMBER, String.class);
+        return number != null ? number : userOrUri(message.getHeader(SipConstants.REQUEST_URI_USER, String.class),
+                message.getHeader(SipConstants.REQUEST_URI, String.class));
+    }
+
+    /** The caller's From user (the whole URI without one). */
+    static String caller(Message message) {
+        String from = message.getHeader(SipConstants.FROM_URI, String.class);
+        return userOrUri(userOf(from), from);
     }
 
     /** application/x-www-form-urlencoded, as a query string. */

@@ -21,11 +21,14 @@ public final class CallFlowSteps {
         registry.bind("identifyCallee", new IdentifyCalleeStep());
         registry.bind("accessControl", new AccessControlStep());
         registry.bind("authenticate", new AuthenticationStep());
+        Bridges bridges = new Bridges();
         registry.bind("redirectToRegion", new RegionRedirectStep());
+        registry.bind("forwardToRegion", new RegionForwardStep(bridges));
         registry.bind("enrichSipHeaders", new SipHeaderEnricher(reservedHeaderPrefixes, 1024, 32));
         registry.bind("answerUrl", new AnswerUrlStep());
         registry.bind("parseNcco", new NccoStep());
-        registry.bind("callControl", new CallControlStep());
+        registry.bind("callControl", new CallControlStep(bridges));
+        registry.bind("rejectCall", new RejectCallStep());
     }
 
     /** The reserved X- header prefixes from a comma-separated setting ({@code psip.sip-headers.reserved-prefixes}). */

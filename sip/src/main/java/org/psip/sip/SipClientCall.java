@@ -32,6 +32,8 @@ public final class SipClientCall implements ResponseHandler {
     private volatile boolean cancelRequested;
     private volatile boolean cancelSent;
     private final List<Runnable> byeListeners = new CopyOnWriteArrayList<>();
+    private volatile boolean ringTimedOut;
+    private volatile SipBridge bridge;
 
     SipClientCall(SipService service, ClientTransaction transaction, Consumer<SipResponse> provisionalListener) {
         this.service = service;
@@ -60,17 +62,56 @@ public final class SipClientCall implements ResponseHandler {
 
     /** ACKs a 2xx final response (a non-2xx is ACKed by the transaction layer). */
     public void ack() throws SipException {
+        ack(null, null);
+    }
+
+    /**
+     * ACKs a 2xx final response with a body: the SDP answer when the INVITE carried no offer.
+     *
+     * @param contentType the body's type; null for application/sdp
+     */
+    public void ack(Object body, String contentType) throws SipException {
         Response response = finalRaw;
         if (response == null || response.getStatusCode() / 100 != 2) {
             throw new SipException("no 2xx response to ACK on " + this);
         }
-        Dialog dialog = transaction.getDialog();
-        long cseq = ((CSeqHeader) response.getHeader(CSeqHeader.NAME)).getSeqNumber();
-        try {
-            dialog.sendAck(dialog.createAck(cseq));
-        } catch (Exception e) {
-            throw new SipException("cannot ACK " + this + ": " + e.getMessage(), e);
+        service.ackInDialog(transaction.getDialog(),
+                ((CSeqHeader) response.getHeader(CSeqHeader.NAME)).getSeqNumber(), body, contentType);
+    }
+
+    /** True once any response (100 Trying included) came. */
+    boolean hasProvisionalResponse() {
+        return provisionalReceived;
+    }
+
+    /** Gives up on a leg that never answered anything: 408, and the transaction is dropped. */
+    void abandon(String reason) {
+        if (finalRaw == null && !provisionalReceived) {
+            try {
+                transaction.terminate();
+            } catch (Exception e) {
+                LOG.debug("cannot terminate {}: {}", this, e.getMessage());
+            }
+            finalResponse.complete(SipService.syntheticResponse(Response.REQUEST_TIMEOUT, reason));
         }
+    }
+
+    /** True when psip cancelled this leg because it rang past its ring timeout. */
+    public boolean isRingTimedOut() {
+        return ringTimedOut;
+    }
+
+    void ringTimedOut() {
+        ringTimedOut = true;
+    }
+
+    /** The bridge this leg is part of, or null. */
+    public SipBridge bridge() {
+        return bridge;
+    }
+
+    void bridgedBy(SipBridge bridge) {
+        this.bridge = bridge;
     }
 
     /**
@@ -89,7 +130,7 @@ public final class SipClientCall implements ResponseHandler {
 
     /** Ends the established call. Completes with the BYE's final response. */
     public CompletableFuture<SipResponse> bye() {
-        return service.sendInDialog(transaction.getDialog(), Request.BYE);
+        return service.sendInDialog(transaction.getDialog(), Request.BYE, null, null);
     }
 
     /** Runs the listener when the far end hangs up with BYE. */

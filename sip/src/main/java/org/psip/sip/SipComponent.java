@@ -2,6 +2,10 @@ package org.psip.sip;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.Endpoint;
 import org.apache.camel.support.DefaultComponent;
@@ -16,10 +20,14 @@ import org.apache.camel.support.DefaultComponent;
 public class SipComponent extends DefaultComponent {
 
     private final Map<String, Shared> services = new HashMap<>();
+    private ScheduledExecutorService lingerTimer;
 
     private static final class Shared {
         final SipService service;
         int users;
+        /** The longest linger any endpoint of the address asked for. */
+        long lingerMillis;
+        ScheduledFuture<?> lingering;
 
         Shared(SipService service) {
             this.service = service;
@@ -37,8 +45,8 @@ public class SipComponent extends DefaultComponent {
             throw new IllegalArgumentException("transports must be udp, tcp or both, not '"
                     + configuration.getTransports() + "' in " + uri);
         }
-        if (!"request".equals(configuration.getOperation()) && !"respond".equals(configuration.getOperation())) {
-            throw new IllegalArgumentException("operation must be request or respond, not '"
+        if (!Set.of("request", "respond", "bridge").contains(configuration.getOperation())) {
+            throw new IllegalArgumentException("operation must be request, respond or bridge, not '"
                     + configuration.getOperation() + "' in " + uri);
         }
         return new SipEndpoint(uri, this, configuration);
@@ -75,22 +83,63 @@ public class SipComponent extends DefaultComponent {
             shared = new Shared(service);
             services.put(configuration.address(), shared);
         }
+        if (shared.lingering != null) {
+            shared.lingering.cancel(false);
+            shared.lingering = null;
+        }
         shared.users++;
+        shared.lingerMillis = Math.max(shared.lingerMillis, configuration.lingerMillis());
         return shared.service;
     }
 
-    /** The last user of an address stops its stack. */
+    /** The running stack on host:port, or null: for its counters (calls, dialogs, bridges). */
+    public synchronized SipService service(String host, int port) {
+        Shared shared = services.get(SipService.hostPort(host, port));
+        return shared == null ? null : shared.service;
+    }
+
+    /**
+     * The last user of an address stops its stack, but not at once while Camel runs: a
+     * route being reloaded or replaced releases the stack before its successor acquires
+     * it, and the calls in flight on the old route still need it. So the stack lingers
+     * (handoverTimeout or routeTimeout, the longest of its endpoints') and stops only if
+     * nobody took it back.
+     */
     synchronized void release(SipService service) {
         String address = service.configuration().address();
         Shared shared = services.get(address);
-        if (shared != null && shared.service == service && --shared.users == 0) {
+        if (shared == null || shared.service != service || --shared.users > 0) {
+            return;
+        }
+        if (lingerTimer == null || !isRunAllowed()) {
             services.remove(address);
             service.stop();
+            return;
+        }
+        shared.lingering = lingerTimer.schedule(() -> stopUnused(address, shared),
+                shared.lingerMillis, TimeUnit.MILLISECONDS);
+    }
+
+    private synchronized void stopUnused(String address, Shared shared) {
+        if (shared.users == 0 && services.get(address) == shared) {
+            services.remove(address);
+            shared.service.stop();
         }
     }
 
     @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        lingerTimer = getCamelContext().getExecutorServiceManager().newSingleThreadScheduledExecutor(this,
+                "sip-linger");
+    }
+
+    @Override
     protected synchronized void doStop() throws Exception {
+        if (lingerTimer != null) {
+            getCamelContext().getExecutorServiceManager().shutdownNow(lingerTimer);
+            lingerTimer = null;
+        }
         for (Shared shared : services.values()) {
             shared.service.stop();
         }

@@ -34,13 +34,21 @@ public class SipConfiguration implements Cloneable {
     @UriParam(label = "consumer", defaultValue = "500",
               description = "The final response sent when the route does not answer within routeTimeout")
     private int routeTimeoutCode = 500;
+    @UriParam(label = "consumer,advanced", defaultValue = "10000", javaType = "java.time.Duration",
+              description = "When the consumer of an address stops (its route is reloaded or replaced), how long"
+                            + " new INVITEs wait for the consumer that takes over before they are answered 480;"
+                            + " the stack stays up for this long, or for routeTimeout if longer, so that neither"
+                            + " the waiting INVITEs nor the calls still in flight on the old route are lost")
+    private long handoverTimeout = 10_000;
     @UriParam(label = "consumer", defaultValue = "application/sdp,multipart/mixed",
               description = "The body content types an INVITE may carry; others get 415 Unsupported Media Type")
     private String acceptedContentTypes = "application/sdp,multipart/mixed";
 
-    @UriParam(label = "producer", defaultValue = "request", enums = "request,respond",
+    @UriParam(label = "producer", defaultValue = "request", enums = "request,respond,bridge",
               description = "request: send the request named by CamelSipMethod (INVITE, ACK, CANCEL, BYE);"
-                            + " respond: send the response in CamelSipResponseCode on the exchange's inbound INVITE")
+                            + " respond: send the response in CamelSipResponseCode on the exchange's inbound INVITE;"
+                            + " bridge: INVITE CamelSipRequestUri and join it back to back with the exchange's"
+                            + " inbound call (CamelSipServerCall)")
     private String operation = "request";
     @UriParam(label = "producer",
               description = "The From URI of INVITEs the producer sends when CamelSipFromUri is not set"
@@ -52,6 +60,11 @@ public class SipConfiguration implements Cloneable {
                             + " (RFC 3261 17.1.1.2), so without this a callee that rings forever holds the"
                             + " exchange forever")
     private long ringTimeout = 60_000;
+    @UriParam(label = "producer", defaultValue = "5000",
+              description = "How long an outbound INVITE may go without any response, not even 100 Trying, before"
+                            + " the leg fails with 408 (a callee that is down or unreachable); like Kamailio's"
+                            + " fr_timer, far shorter than the transaction's own 32 s Timer B")
+    private long provisionalTimeout = 5_000;
 
     @UriParam(label = "advanced", defaultValue = "gov.nist.javax.sip.stack.timers.ScheduledExecutorSipTimer",
               description = "The JAIN-SIP timer implementation; the scheduled-executor timer sustains about 25%"
@@ -114,6 +127,19 @@ public class SipConfiguration implements Cloneable {
         this.routeTimeoutCode = routeTimeoutCode;
     }
 
+    public long getHandoverTimeout() {
+        return handoverTimeout;
+    }
+
+    public void setHandoverTimeout(long handoverTimeout) {
+        this.handoverTimeout = handoverTimeout;
+    }
+
+    /** How long a stack with no user left stays up: its calls in flight and its waiting INVITEs end first. */
+    long lingerMillis() {
+        return Math.max(handoverTimeout, routeTimeout);
+    }
+
     public String getAcceptedContentTypes() {
         return acceptedContentTypes;
     }
@@ -136,6 +162,14 @@ public class SipConfiguration implements Cloneable {
 
     public void setFromUri(String fromUri) {
         this.fromUri = fromUri;
+    }
+
+    public long getProvisionalTimeout() {
+        return provisionalTimeout;
+    }
+
+    public void setProvisionalTimeout(long provisionalTimeout) {
+        this.provisionalTimeout = provisionalTimeout;
     }
 
     public long getRingTimeout() {

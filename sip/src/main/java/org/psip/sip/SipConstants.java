@@ -86,6 +86,20 @@ public final class SipConstants {
               javaType = "java.util.function.Consumer<org.psip.sip.SipResponse>")
     public static final String PROVISIONAL_LISTENER = "CamelSipProvisionalListener";
 
+    // ---- a bridged call (producer, operation=bridge) ----
+    @Metadata(description = "The bridge the producer set up (operation=bridge): the inbound call joined to the new leg",
+              javaType = "org.psip.sip.SipBridge")
+    public static final String BRIDGE = "CamelSipBridge";
+    @Metadata(description = "Told when the bridged call rings, is answered, fails or ends (operation=bridge)",
+              javaType = "org.psip.sip.SipBridge.Listener")
+    public static final String BRIDGE_LISTENER = "CamelSipBridgeListener";
+    @Metadata(description = "The longest an answered bridged call may last, in milliseconds; none when absent",
+              javaType = "Long")
+    public static final String CALL_LIMIT = "CamelSipCallLimit";
+    @Metadata(description = "How long this INVITE may ring before it is cancelled, in milliseconds (default: ringTimeout)",
+              javaType = "Long")
+    public static final String RING_TIMEOUT = "CamelSipRingTimeout";
+
     private SipConstants() {
     }
 }

@@ -18,6 +18,7 @@ import javax.sip.message.Request;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
+import org.apache.camel.Suspendable;
 import org.apache.camel.support.DefaultConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * {@link SipConstants#RESPONSE_CODE} and friends, the body as SDP. A route that fails
  * gets 500 with a Reason; one that does not answer in time gets routeTimeoutCode.
  */
-public class SipConsumer extends DefaultConsumer implements SipService.InviteHandler {
+public class SipConsumer extends DefaultConsumer implements SipService.InviteHandler, Suspendable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SipConsumer.class);
 
@@ -46,7 +47,36 @@ public class SipConsumer extends DefaultConsumer implements SipService.InviteHan
     protected void doStart() throws Exception {
         super.doStart();
         service = getEndpoint().acquireService();
-        if (service.getInviteHandler() != null) {
+        takeCalls();
+    }
+
+    /**
+     * Camel suspends a consumer it can, rather than stop it, when it stops its route
+     * gracefully: the route then finishes the calls in flight (stopping the consumer would
+     * stop the route's processors under them) while no new INVITE reaches it.
+     */
+    @Override
+    protected void doSuspend() {
+        stopTakingCalls();
+    }
+
+    @Override
+    protected void doResume() {
+        takeCalls();
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (service != null) {
+            stopTakingCalls();
+            getEndpoint().releaseService(service);
+            service = null;
+        }
+        super.doStop();
+    }
+
+    private void takeCalls() {
+        if (service.getInviteHandler() != null && service.getInviteHandler() != this) {
             getEndpoint().releaseService(service);
             service = null;
             throw new IllegalStateException("another route already consumes INVITEs on "
@@ -55,14 +85,9 @@ public class SipConsumer extends DefaultConsumer implements SipService.InviteHan
         service.setInviteHandler(this);
     }
 
-    @Override
-    protected void doStop() throws Exception {
-        if (service != null) {
-            service.setInviteHandler(null);
-            getEndpoint().releaseService(service);
-            service = null;
-        }
-        super.doStop();
+    /** New INVITEs wait for the consumer that takes over (see handoverTimeout). */
+    private void stopTakingCalls() {
+        service.removeInviteHandler(this, getEndpoint().getConfiguration().getHandoverTimeout());
     }
 
     @Override
@@ -75,6 +100,7 @@ public class SipConsumer extends DefaultConsumer implements SipService.InviteHan
             // the stack's own timer thread: unbounded, so a burst of calls in flight is never refused its
             // timeout, and a cancelled timeout leaves the queue at once (Camel's sized pools do neither)
             timeout = service.timers().schedule(() -> onRouteTimeout(call, limit), limit, TimeUnit.MILLISECONDS);
+            call.guardedBy(timeout);
             ScheduledFuture<?> pendingTimeout = timeout;
             getAsyncProcessor().process(exchange, doneSync -> {
                 pendingTimeout.cancel(false);

@@ -19,4 +19,10 @@ import java.util.Map;
 public record SipInvite(String requestUri, String fromUri, String fromDisplayName, String toUri,
                         String toDisplayName, Map<String, ?> headers, Object body, String contentType,
                         int maxForwards, long ringTimeoutMillis) {
+
+    /** The same INVITE carrying another body. */
+    public SipInvite withBody(Object newBody, String newContentType) {
+        return new SipInvite(requestUri, fromUri, fromDisplayName, toUri, toDisplayName, headers, newBody,
+                newContentType, maxForwards, ringTimeoutMillis);
+    }
 }

@@ -22,6 +22,10 @@ import org.apache.camel.support.DefaultAsyncProducer;
  * {@link SipConstants#CLIENT_CALL}); ACK, CANCEL or BYE on that leg.
  * {@code operation=respond} sends the response in {@link SipConstants#RESPONSE_CODE}
  * on the exchange's inbound INVITE, e.g. a 180 before the route goes on.
+ * {@code operation=bridge} places an INVITE to {@link SipConstants#REQUEST_URI} and joins
+ * it with the inbound call in {@link SipConstants#SERVER_CALL} (a {@link SipBridge}): the
+ * exchange continues with the callee's final response; a 2xx has then answered the caller,
+ * a failure has not (the route picks another target or answers the caller itself).
  */
 public class SipProducer extends DefaultAsyncProducer {
 
@@ -63,6 +67,9 @@ public class SipProducer extends DefaultAsyncProducer {
                 respond(exchange);
                 callback.done(true);
                 return true;
+            }
+            if ("bridge".equals(operation)) {
+                return bridge(exchange, callback);
             }
             String method = in.getHeader(SipConstants.METHOD, Request.INVITE, String.class);
             switch (method) {
@@ -115,31 +122,13 @@ public class SipProducer extends DefaultAsyncProducer {
         }
     }
 
-    @SuppressWarnings("unchecked")
     private boolean invite(Exchange exchange, AsyncCallback callback) throws SipException, CamelExchangeException {
         Message in = exchange.getIn();
-        String target = in.getHeader(SipConstants.REQUEST_URI, String.class);
-        if (target == null) {
-            throw new CamelExchangeException("an INVITE needs a target in " + SipConstants.REQUEST_URI, exchange);
-        }
-        int maxForwards = maxForwards(in);
-        if (maxForwards < 0) {
-            in.setHeader(SipConstants.RESPONSE_CODE, 483);
-            in.setHeader(SipConstants.REASON_TEXT, "Max-Forwards exhausted");
+        SipInvite invite = outboundInvite(exchange);
+        if (invite == null) {
             callback.done(true);
             return true;
         }
-        SipInvite invite = new SipInvite(target,
-                in.getHeader(SipConstants.FROM_URI, String.class),
-                in.getHeader(SipConstants.FROM_DISPLAY_NAME, String.class),
-                // on an inbound call's exchange CamelSipToUri is the caller's To: the new leg is To its target
-                in.getHeader(SipConstants.SERVER_CALL) != null ? target : in.getHeader(SipConstants.TO_URI, String.class),
-                in.getHeader(SipConstants.TO_DISPLAY_NAME, String.class),
-                in.getHeader(SipConstants.REQUEST_HEADERS, Map.class),
-                in.getBody(),
-                in.getHeader(SipConstants.CONTENT_TYPE, String.class),
-                maxForwards,
-                getEndpoint().getConfiguration().getRingTimeout());
         SipClientCall call = service.invite(invite, in.getHeader(SipConstants.PROVISIONAL_LISTENER, Consumer.class),
                 leg -> in.setHeader(SipConstants.CLIENT_CALL, leg));
         call.finalResponse().whenComplete((response, failure) -> {
@@ -152,6 +141,65 @@ public class SipProducer extends DefaultAsyncProducer {
             callback.done(false);
         });
         return false;
+    }
+
+    private boolean bridge(Exchange exchange, AsyncCallback callback) throws SipException, CamelExchangeException {
+        Message in = exchange.getIn();
+        SipServerCall caller = in.getHeader(SipConstants.SERVER_CALL, SipServerCall.class);
+        if (caller == null) {
+            throw new CamelExchangeException("operation=bridge needs the inbound call in "
+                    + SipConstants.SERVER_CALL, exchange);
+        }
+        SipInvite invite = outboundInvite(exchange);
+        if (invite == null) {
+            callback.done(true);
+            return true;
+        }
+        // signalling only: the caller's offer goes to the callee as it came, whatever the exchange's body is
+        Request offer = caller.request();
+        javax.sip.header.ContentTypeHeader type =
+                (javax.sip.header.ContentTypeHeader) offer.getHeader(javax.sip.header.ContentTypeHeader.NAME);
+        invite = invite.withBody(offer.getRawContent(),
+                type == null ? null : type.getContentType() + "/" + type.getContentSubType());
+        SipBridge bridge = SipBridge.connect(caller, invite,
+                in.getHeader(SipConstants.BRIDGE_LISTENER, SipBridge.Listener.class),
+                in.getHeader(SipConstants.CALL_LIMIT, 0L, Long.class));
+        in.setHeader(SipConstants.BRIDGE, bridge);
+        bridge.outcome().whenComplete((response, failure) -> {
+            setResponse(exchange, response);
+            callback.done(false);
+        });
+        return false;
+    }
+
+    /**
+     * The INVITE the exchange asks for; null (with 483 set on the exchange) when the inbound
+     * call's Max-Forwards is used up.
+     */
+    @SuppressWarnings("unchecked")
+    private SipInvite outboundInvite(Exchange exchange) throws CamelExchangeException {
+        Message in = exchange.getIn();
+        String target = in.getHeader(SipConstants.REQUEST_URI, String.class);
+        if (target == null) {
+            throw new CamelExchangeException("an INVITE needs a target in " + SipConstants.REQUEST_URI, exchange);
+        }
+        int maxForwards = maxForwards(in);
+        if (maxForwards < 0) {
+            in.setHeader(SipConstants.RESPONSE_CODE, 483);
+            in.setHeader(SipConstants.REASON_TEXT, "Max-Forwards exhausted");
+            return null;
+        }
+        return new SipInvite(target,
+                in.getHeader(SipConstants.FROM_URI, String.class),
+                in.getHeader(SipConstants.FROM_DISPLAY_NAME, String.class),
+                // on an inbound call's exchange CamelSipToUri is the caller's To: the new leg is To its target
+                in.getHeader(SipConstants.SERVER_CALL) != null ? target : in.getHeader(SipConstants.TO_URI, String.class),
+                in.getHeader(SipConstants.TO_DISPLAY_NAME, String.class),
+                in.getHeader(SipConstants.REQUEST_HEADERS, Map.class),
+                in.getBody(),
+                in.getHeader(SipConstants.CONTENT_TYPE, String.class),
+                maxForwards,
+                in.getHeader(SipConstants.RING_TIMEOUT, getEndpoint().getConfiguration().getRingTimeout(), Long.class));
     }
 
     /** A new leg of an inbound call carries the caller's Max-Forwards less one, so loops end. */

@@ -2,7 +2,9 @@ package org.psip.sip;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sip.Dialog;
@@ -38,6 +40,8 @@ public final class SipServerCall {
     private volatile int finalCode;
     private final List<Runnable> cancelListeners = new CopyOnWriteArrayList<>();
     private final List<Runnable> byeListeners = new CopyOnWriteArrayList<>();
+    private volatile Future<?> routeTimeout;
+    private volatile SipBridge bridge;
 
     SipServerCall(SipService service, ServerTransaction transaction, String transport) {
         this.service = service;
@@ -50,6 +54,11 @@ public final class SipServerCall {
     /** The INVITE as received. */
     public Request request() {
         return request;
+    }
+
+    /** The host:port this call was received on. */
+    public String localAddress() {
+        return service.configuration().address();
     }
 
     /** UDP or TCP. */
@@ -160,6 +169,33 @@ public final class SipServerCall {
         }
         SipService.runAll(cancelListeners, "cancel", LOG);
         return true;
+    }
+
+    /** Ends the answered call from psip's side. Completes with the BYE's final response. */
+    public CompletableFuture<SipResponse> bye() {
+        return service.sendInDialog(transaction.getDialog(), Request.BYE, null, null);
+    }
+
+    /** The bridge this call is part of, or null. */
+    public SipBridge bridge() {
+        return bridge;
+    }
+
+    void bridgedBy(SipBridge bridge) {
+        this.bridge = bridge;
+        // a bridged call waits on its outbound leg, which keeps its own ring timeout
+        Future<?> timeout = routeTimeout;
+        if (timeout != null) {
+            timeout.cancel(false);
+        }
+    }
+
+    void guardedBy(Future<?> routeTimeout) {
+        this.routeTimeout = routeTimeout;
+    }
+
+    SipService service() {
+        return service;
     }
 
     void byeFromCaller() {

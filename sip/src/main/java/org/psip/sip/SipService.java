@@ -85,6 +85,10 @@ public final class SipService implements SipListenerExt {
             Request.NOTIFY, Request.MESSAGE, Request.PUBLISH, Request.REFER, Request.PRACK, Request.INFO,
             Request.UPDATE);
 
+    /** What a bridge relays from one leg's dialog to the other's; BYE and CANCEL each side ends itself. */
+    private static final Set<String> RELAYED_IN_DIALOG = Set.of(Request.INVITE, Request.ACK, Request.UPDATE,
+            Request.INFO);
+
     static final AddressFactoryImpl ADDRESSES = new AddressFactoryImpl();
     static final HeaderFactoryImpl HEADERS = new HeaderFactoryImpl();
     static final MessageFactoryImpl MESSAGES = new MessageFactoryImpl();
@@ -110,14 +114,16 @@ public final class SipService implements SipListenerExt {
     private SipStackImpl stack;
     private SipProvider provider;
     private final Map<String, ContactHeader> contacts = new java.util.HashMap<>();
-    private volatile InviteHandler inviteHandler;
+    private final InviteHandover handover;
     private final ScheduledThreadPoolExecutor timers = newTimers();
+    private final java.util.concurrent.atomic.AtomicInteger bridges = new java.util.concurrent.atomic.AtomicInteger();
 
     public SipService(SipConfiguration config) {
         this.config = config;
         this.acceptedContentTypes = parseList(config.getAcceptedContentTypes());
         this.defaultFromUri = config.getFromUri() != null ? config.getFromUri()
                 : "sip:psip@" + hostPort(config.getHost(), config.getPort());
+        this.handover = new InviteHandover(config.address(), timers);
     }
 
     public SipConfiguration configuration() {
@@ -142,6 +148,7 @@ public final class SipService implements SipListenerExt {
     }
 
     public synchronized void stop() {
+        handover.close();
         timers.shutdownNow();
         if (stack != null) {
             stack.stop();
@@ -151,13 +158,22 @@ public final class SipService implements SipListenerExt {
         }
     }
 
-    /** Sets the one handler of new INVITEs; null to stop taking calls. */
+    /** Sets the one handler of new INVITEs; it also gets those that waited for it (see below). */
     public void setInviteHandler(InviteHandler handler) {
-        this.inviteHandler = handler;
+        handover.attach(handler);
+    }
+
+    /**
+     * The handler leaves (if it still is the handler): the INVITEs that arrive from now on
+     * wait up to handoverTimeout for the next one (the route that replaces the one
+     * stopping), then get 480.
+     */
+    public void removeInviteHandler(InviteHandler handler, long handoverTimeout) {
+        handover.detach(handler, handoverTimeout);
     }
 
     public InviteHandler getInviteHandler() {
-        return inviteHandler;
+        return handover.handler();
     }
 
     /** Server transactions the stack still holds (they end some seconds after the final response). */
@@ -174,6 +190,24 @@ public final class SipService implements SipListenerExt {
     public int activeDialogs() {
         SipStackImpl current = stack;
         return current == null ? 0 : current.getDialogs().size();
+    }
+
+    /** Bridged calls not yet ended (ringing or answered). */
+    public int activeBridges() {
+        return bridges.get();
+    }
+
+    /** Ring, route and call-limit timeouts still queued. */
+    public int pendingTimers() {
+        return timers.getQueue().size();
+    }
+
+    void bridgeOpened() {
+        bridges.incrementAndGet();
+    }
+
+    void bridgeClosed() {
+        bridges.decrementAndGet();
     }
 
     /** The stack's timer thread, for ring and route timeouts. */
@@ -230,6 +264,9 @@ public final class SipService implements SipListenerExt {
                 reject(event, Response.VERSION_NOT_SUPPORTED, "only SIP/2.0 is served", null);
                 return;
             }
+            if (hasToTag(request) && relayedByBridge(event)) {
+                return;
+            }
             switch (method) {
                 case Request.INVITE -> onInvite(event);
                 case Request.ACK -> onAck(event);
@@ -243,6 +280,39 @@ public final class SipService implements SipListenerExt {
             LOG.error("{} {} from {}: not handled", method, request.getRequestURI(), source(request), e);
             reject(event, Response.SERVER_INTERNAL_ERROR, "internal error", null);
         }
+    }
+
+    /**
+     * A request inside a bridged call's dialog (re-INVITE, UPDATE, INFO, ACK) goes to the bridge,
+     * which relays it to the other leg. False for anything else.
+     */
+    private boolean relayedByBridge(RequestEvent event) {
+        Dialog dialog = event.getDialog();
+        String method = event.getRequest().getMethod();
+        if (dialog == null || !RELAYED_IN_DIALOG.contains(method)) {
+            return false;
+        }
+        Object owner = dialog.getApplicationData();
+        SipBridge bridge = bridgeOf(owner);
+        if (bridge == null) {
+            return false;
+        }
+        SipBridge.Side from = owner instanceof SipServerCall ? SipBridge.Side.CALLER : SipBridge.Side.CALLEE;
+        if (Request.ACK.equals(method)) {
+            bridge.onAck(from, event.getRequest());
+            return true;
+        }
+        ServerTransaction transaction = serverTransaction(event);
+        if (transaction != null) {
+            bridge.relay(from, transaction);
+        }
+        return true;
+    }
+
+    /** The bridge a dialog's call belongs to, or null. */
+    private static SipBridge bridgeOf(Object dialogOwner) {
+        return dialogOwner instanceof SipServerCall call ? call.bridge()
+                : dialogOwner instanceof SipClientCall call ? call.bridge() : null;
     }
 
     private void onInvite(RequestEvent event) {
@@ -269,13 +339,7 @@ public final class SipService implements SipListenerExt {
         // 100 at once, from this thread: it stops the caller's retransmissions, and the stack's own
         // 200 ms Trying timer, racing the route's answer, could otherwise send it after the final response
         call.sendProvisional(Response.TRYING, null, null, null, null);
-        InviteHandler handler = inviteHandler;
-        if (handler == null) {
-            call.answer(Response.TEMPORARILY_UNAVAILABLE, null, "not taking calls on " + config.address(),
-                    null, null, null);
-            return;
-        }
-        handler.onInvite(call);
+        handover.offer(call);
     }
 
     /** RFC 3261 8.2.1 and 8.2.2.3, for every request psip serves: URI scheme and Require. False when refused. */
@@ -474,8 +538,13 @@ public final class SipService implements SipListenerExt {
     public void processDialogTimeout(DialogTimeoutEvent event) {
         Dialog dialog = event.getDialog();
         LOG.info("dialog {} timed out ({}); ending it", dialog.getCallId().getCallId(), event.getReason());
+        SipBridge bridge = bridgeOf(dialog.getApplicationData());
+        if (bridge != null && !bridge.isEnded()) {
+            bridge.hangUp("dialog timed out: " + event.getReason());
+            return;
+        }
         if (event.getReason() == DialogTimeoutEvent.Reason.AckNotReceived) {
-            sendInDialog(dialog, Request.BYE);
+            sendInDialog(dialog, Request.BYE, null, null);
         } else {
             dialog.delete();
         }
@@ -527,10 +596,23 @@ public final class SipService implements SipListenerExt {
      * final response on the INVITE within Timer B's 32 s, the leg ends with 408.
      */
     private void scheduleRingTimeout(SipClientCall call, long ringTimeout) {
+        long silence = config.getProvisionalTimeout();
+        if (silence > 0 && silence < ringTimeout) {
+            ScheduledFuture<?> unreachable = timers.schedule(() -> {
+                if (!call.hasProvisionalResponse()) {
+                    LOG.info("{}: no response in {} ms; the callee is unreachable", call, silence);
+                    call.abandon("no response");
+                }
+            }, silence, TimeUnit.MILLISECONDS);
+            call.finalResponse().whenComplete((response, failure) -> unreachable.cancel(false));
+        }
         ScheduledFuture<?> cancel = timers.schedule(() -> {
             LOG.info("{} unanswered after {} ms: cancelling", call, ringTimeout);
+            call.ringTimedOut();
             call.cancel();
-            timers.schedule(() -> call.onNoResponse(Response.REQUEST_TIMEOUT, "no answer"), 32, TimeUnit.SECONDS);
+            ScheduledFuture<?> giveUp = timers.schedule(
+                    () -> call.onNoResponse(Response.REQUEST_TIMEOUT, "no answer"), 32, TimeUnit.SECONDS);
+            call.finalResponse().whenComplete((response, failure) -> giveUp.cancel(false));
         }, ringTimeout, TimeUnit.MILLISECONDS);
         call.finalResponse().whenComplete((response, failure) -> cancel.cancel(false));
     }
@@ -540,11 +622,18 @@ public final class SipService implements SipListenerExt {
         cancel.sendRequest();
     }
 
-    /** Sends a request inside a dialog; completes with its final response (408 if none came). */
-    CompletableFuture<SipResponse> sendInDialog(Dialog dialog, String method) {
+    /**
+     * Sends a request inside a dialog; completes with its final response (408 if none came).
+     *
+     * @param body        a body (SDP for a re-INVITE), or null
+     * @param contentType the body's type; null for application/sdp
+     */
+    CompletableFuture<SipResponse> sendInDialog(Dialog dialog, String method, Object body, String contentType) {
         CompletableFuture<SipResponse> result = new CompletableFuture<>();
         try {
-            ClientTransaction transaction = provider.getNewClientTransaction(dialog.createRequest(method));
+            Request request = dialog.createRequest(method);
+            setBody(request, body, contentType);
+            ClientTransaction transaction = provider.getNewClientTransaction(request);
             transaction.setApplicationData(new ResponseHandler() {
                 @Override
                 public void onResponse(Response response) {
@@ -559,11 +648,36 @@ public final class SipService implements SipListenerExt {
                 }
             });
             dialog.sendRequest(transaction);
-        } catch (SipException e) {
+        } catch (SipException | ParseException e) {
             LOG.warn("cannot send {} in dialog {}: {}", method, dialog.getCallId().getCallId(), e.getMessage());
             result.completeExceptionally(e);
         }
         return result;
+    }
+
+    /** ACKs the 2xx to the dialog's INVITE with that CSeq. */
+    void ackInDialog(Dialog dialog, long cseq, Object body, String contentType) throws SipException {
+        try {
+            Request ack = dialog.createAck(cseq);
+            setBody(ack, body, contentType);
+            dialog.sendAck(ack);
+        } catch (ParseException | javax.sip.InvalidArgumentException e) {
+            throw new SipException("cannot ACK in dialog " + dialog.getCallId().getCallId() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Answers an in-dialog request with what the other leg answered: code, reason and body. */
+    void respondInDialog(ServerTransaction transaction, SipResponse answer) {
+        Request request = transaction.getRequest();
+        Response response;
+        try {
+            response = createResponse(request, answer.code(), answer.reason(), null, null, null, answer.body(),
+                    answer.contentType(), transaction(transaction));
+        } catch (IllegalArgumentException e) {
+            response = fallbackResponse(request, null, e);
+        }
+        send(transaction, response);
     }
 
     // ---------------------------------------------------------------- messages
@@ -721,7 +835,7 @@ public final class SipService implements SipListenerExt {
     }
 
     /** The transport a server transaction's request came over. */
-    private static String transaction(ServerTransaction transaction) {
+    static String transaction(ServerTransaction transaction) {
         if (transaction instanceof SIPServerTransaction nist) {
             return nist.getTransport().toUpperCase(Locale.ROOT);
         }

@@ -144,7 +144,7 @@ class SipProducerTest extends CamelTestSupport {
 
     private Callee start(Sipp sipp) throws IOException {
         Process process = sipp.start();
-        awaitListening(calleePort);
+        Sipp.awaitBound(HOST, calleePort);
         return new Callee(sipp, process);
     }
 
@@ -152,17 +152,5 @@ class SipProducerTest extends CamelTestSupport {
         Sipp.Result finish() throws IOException, InterruptedException {
             return sipp.await(process, Duration.ofSeconds(20));
         }
-    }
-
-    /** SIPp binds its UDP port a moment after it starts: wait for the port to be taken. */
-    private static void awaitListening(int udpPort) {
-        Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
-                .until(() -> {
-                    try (DatagramSocket probe = new DatagramSocket(udpPort, InetAddress.getByName(HOST))) {
-                        return false;
-                    } catch (SocketException taken) {
-                        return true;
-                    }
-                });
     }
 }

@@ -32,20 +32,25 @@ public final class SipCaller implements Closeable {
      * returns its final response, already ACKed.
      */
     public SipText invite(String requestUri, String... headerLines) throws IOException {
+        return inviteFrom("caller", requestUri, headerLines);
+    }
+
+    /** As {@link #invite}, from {@code sip:<fromUser>@<local address>}. */
+    public SipText inviteFrom(String fromUser, String requestUri, String... headerLines) throws IOException {
         String callId = UUID.randomUUID() + "@" + sip.localAddress();
-        sip.send(inviteText(requestUri, callId, headerLines));
+        sip.send(inviteText(fromUser, requestUri, callId, headerLines));
         SipText answer = finalResponse(callId);
         sip.send(answer.ackFor(requestUri));
         return answer;
     }
 
-    private String inviteText(String requestUri, String callId, String... headerLines) {
+    private String inviteText(String fromUser, String requestUri, String callId, String... headerLines) {
         String tag = Long.toHexString(System.nanoTime());
         StringBuilder invite = new StringBuilder()
                 .append("INVITE ").append(requestUri).append(" SIP/2.0\r\n")
                 .append("Via: SIP/2.0/UDP ").append(sip.localAddress()).append(':').append(sip.localPort())
                 .append(";branch=z9hG4bK").append(UUID.randomUUID()).append(";rport\r\n")
-                .append("From: <sip:caller@").append(sip.localAddress()).append(">;tag=").append(tag).append("\r\n")
+                .append("From: <sip:").append(fromUser).append('@').append(sip.localAddress()).append(">;tag=").append(tag).append("\r\n")
                 .append("To: <").append(requestUri).append(">\r\n")
                 .append("Call-ID: ").append(callId).append("\r\n")
                 .append("CSeq: 1 INVITE\r\n")

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -35,6 +36,7 @@ public final class WebhookServer implements AutoCloseable {
     private final HttpServer server;
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
     private final Map<String, BlockingQueue<Request>> requests = new ConcurrentHashMap<>();
+    private final Map<String, CountDownLatch> holds = new ConcurrentHashMap<>();
 
     public WebhookServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
@@ -54,6 +56,22 @@ public final class WebhookServer implements AutoCloseable {
     public WebhookServer answer(String path, int status, String body, Duration delay) {
         answers.put(path, new Answer(status, body, delay));
         return this;
+    }
+
+    /**
+     * From now on the path's requests are answered only once the returned latch is
+     * counted down (or after 10 s): an application that is still thinking.
+     */
+    public CountDownLatch hold(String path) {
+        CountDownLatch release = new CountDownLatch(1);
+        holds.put(path, release);
+        return release;
+    }
+
+    /** Every held request is answered, and none is held any more. */
+    public void releaseAll() {
+        holds.values().forEach(CountDownLatch::countDown);
+        holds.clear();
     }
 
     /** The next request to the path, waiting up to the timeout; null if none came. */
@@ -84,6 +102,7 @@ public final class WebhookServer implements AutoCloseable {
         queue(path).add(new Request(exchange.getRequestMethod(), path,
                 decode(exchange.getRequestURI().getRawQuery()), body, headers));
         Answer answer = answers.getOrDefault(path, new Answer(404, "", Duration.ZERO));
+        awaitRelease(holds.get(path));
         if (!answer.delay().isZero()) {
             try {
                 // a slow application: the delay is the behaviour under test, not a wait for an event
@@ -99,6 +118,17 @@ public final class WebhookServer implements AutoCloseable {
             out.write(bytes);
         } catch (IOException e) {
             // the gateway gave up waiting (read timeout): nothing to tell it
+        }
+    }
+
+    private static void awaitRelease(CountDownLatch hold) {
+        if (hold == null) {
+            return;
+        }
+        try {
+            hold.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

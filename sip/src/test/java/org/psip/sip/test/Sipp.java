@@ -1,6 +1,9 @@
 package org.psip.sip.test;
 
 import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +13,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+
+import org.awaitility.Awaitility;
 
 /**
  * Runs SIPp (Debian package sip-tester) as the reference SIP peer of a test.
@@ -148,6 +153,17 @@ public final class Sipp {
             }
         }
         return stats;
+    }
+
+    /** SIPp binds its UDP port a moment after it starts: waits until the port is taken. */
+    public static void awaitBound(String host, int udpPort) {
+        Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).until(() -> {
+            try (DatagramSocket probe = new DatagramSocket(udpPort, InetAddress.getByName(host))) {
+                return false;
+            } catch (SocketException taken) {
+                return true;
+            }
+        });
     }
 
     @Override

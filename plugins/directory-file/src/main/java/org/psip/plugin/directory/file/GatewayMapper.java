@@ -16,7 +16,7 @@ final class GatewayMapper {
 
     private static final Set<String> GATEWAY_KEYS =
             Set.of("base_host", "home_region", "nonce_secret", "nonce_lifetime", "regions");
-    private static final Set<String> REGION_KEYS = Set.of("label", "gateway");
+    private static final Set<String> REGION_KEYS = Set.of("label", "gateway", "trunk", "media_server");
     private static final Pattern HOST_LABEL = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
     /** The bare {@code sip} host means the home region, so no region may take it as its label. */
     private static final String HOME_LABEL = "sip";
@@ -60,7 +60,8 @@ final class GatewayMapper {
         regionsEntry.entries().forEach((name, entry) -> {
             entry.withKnownKeys(REGION_KEYS);
             String label = regionLabel(name, entry.get("label"), regions);
-            regions.add(new Region(name, label, sipUri(entry.get("gateway"))));
+            regions.add(new Region(name, label, sipUri(entry.get("gateway")), sipUri(entry.get("trunk")),
+                    sipUri(entry.get("media_server"))));
         });
         return regions;
     }

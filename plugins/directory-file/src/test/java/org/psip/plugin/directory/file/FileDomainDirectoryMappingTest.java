@@ -32,7 +32,8 @@ class FileDomainDirectoryMappingTest {
         try (FileDomainDirectory directory = load(readmeExample())) {
             assertThat(directory.settings()).isEqualTo(new GatewaySettings("example.com", "us", List.of(
                     new Region("us", "sip-us", null),
-                    new Region("eu", "sip-eu", "sip:sip-eu.example.com"),
+                    new Region("eu", "sip-eu", "sip:sip-eu.example.com", "sip:trunk-eu.example.net:5060",
+                            "sip:media-eu.example.com"),
                     new Region("ap", "sip-ap", "sip:sip-ap.example.com:5060")),
                     "change-me", Duration.ofSeconds(300)));
         }

@@ -1,8 +1,9 @@
-package org.psip.app.test;
+package org.psip.sip.test;
 
 /**
- * SIPp scenarios for calls into the call flow. SIPp's [authentication] keyword
- * answers the 401 challenge with the credentials given by -au and -ap.
+ * SIPp scenarios built for a test: callers into psip (keys [service] and [domain]) and
+ * callees it calls. SIPp's [authentication] keyword answers the 401 challenge with the
+ * credentials given by -au and -ap.
  */
 public final class SippScenarios {
 
@@ -29,17 +30,55 @@ public final class SippScenarios {
                 + ack("1", "[branch-3]")
                 + invite("2", "[branch]", extraHeaders, "[authentication]\n")
                 + "  <recv response=\"100\" optional=\"true\"/>\n"
+                + "  <recv response=\"180\" optional=\"true\"/>\n"
+                + "  <recv response=\"183\" optional=\"true\"/>\n"
                 + finalResponse(finalCode, reasonRegexp)
                 + ack("2", "[branch-3]"));
     }
 
-    /** INVITE sip:[service]@[domain] without credentials; expects finalCode straight away and ACKs it. */
+    /** As {@link #authenticatedCall(int, String)} answered 200, then the caller hangs up with BYE. */
+    public static String authenticatedCallHangingUp() {
+        return authenticatedCall(200, "").replace("</scenario>",
+                "  <pause milliseconds=\"200\"/>\n"
+                + "  <send retrans=\"500\">\n    <![CDATA[\n"
+                + "BYE sip:[service]@[domain] SIP/2.0\n"
+                + "Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]\n"
+                + "From: sipp <sip:sipp@[local_ip]:[local_port]>;tag=[pid]SIPpTag00[call_number]\n"
+                + "[last_To:]\n"
+                + "Call-ID: [call_id]\n"
+                + "CSeq: 3 BYE\n"
+                + "Max-Forwards: 70\n"
+                + "Content-Length: 0\n"
+                + "    ]]>\n  </send>\n"
+                + "  <recv response=\"200\"/>\n"
+                + "</scenario>");
+    }
+
+    /** INVITE sip:[service]@[domain] without credentials; expects finalCode (after any ringing) and ACKs it. */
     public static String call(int finalCode, String extraHeaders) {
         return scenario("call answered " + finalCode,
                 invite("1", "[branch]", extraHeaders, "")
                 + "  <recv response=\"100\" optional=\"true\"/>\n"
+                + "  <recv response=\"180\" optional=\"true\"/>\n"
+                + "  <recv response=\"183\" optional=\"true\"/>\n"
                 + "  <recv response=\"" + finalCode + "\"/>\n"
                 + ack("1", "[branch-3]"));
+    }
+
+    /** A callee that answers every INVITE with a failure code at once and takes the ACK. */
+    public static String calleeAnswering(int failureCode) {
+        return scenario("callee answering " + failureCode,
+                "  <recv request=\"INVITE\"/>\n"
+                + "  <send>\n    <![CDATA[\n"
+                + "SIP/2.0 " + failureCode + " Failed\n"
+                + "[last_Via:]\n"
+                + "[last_From:]\n"
+                + "[last_To:];tag=[pid]SIPpTag01[call_number]\n"
+                + "[last_Call-ID:]\n"
+                + "[last_CSeq:]\n"
+                + "Content-Length: 0\n"
+                + "    ]]>\n  </send>\n"
+                + "  <recv request=\"ACK\"/>\n");
     }
 
     private static String finalResponse(int code, String reasonRegexp) {
