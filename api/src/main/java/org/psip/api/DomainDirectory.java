@@ -1,5 +1,6 @@
 package org.psip.api;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -13,6 +14,14 @@ public interface DomainDirectory {
 
     /** A SIP domain by name (the first label of {@code <name>.sip.<base>}), case-insensitive. */
     Optional<SipDomain> domain(String name);
+
+    /**
+     * The names of every SIP domain, sorted, for operators' tools (a shell command lists them);
+     * a directory too large to list may return an empty list.
+     */
+    default List<String> domainNames() {
+        return List.of();
+    }
 
     /** The domain for requests whose host is not under the base host (e.g. the node's own address). */
     Optional<SipDomain> defaultDomain();

@@ -3,8 +3,7 @@ package org.psip.app;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.List;
+import java.util.Map;
 
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -16,6 +15,8 @@ import org.psip.api.GatewaySettings;
 import org.psip.plugin.acl.cidr.CidrAccessControl;
 import org.psip.plugin.auth.digest.DigestAuthenticator;
 import org.psip.plugin.auth.digest.ThrottleSettings;
+import org.psip.plugin.auth.webhook.WebhookSettings;
+import org.psip.plugin.auth.webhook.WebhookVerifier;
 import org.psip.plugin.directory.file.FileDomainDirectory;
 import org.psip.routes.CallFlowSteps;
 import org.psip.routes.directory.RoutesDirectory;
@@ -67,9 +68,10 @@ public class GatewayConfiguration implements CamelConfiguration {
         registry.bind("directory", nodeDirectory);
         registry.bind("aclCidr", new CidrAccessControl());
         // the nonce secret is read once: nodes must restart together when it changes
-        registry.bind("authDigest", new DigestAuthenticator(settings.nonceSecret(), settings.nonceLifetime(),
-                Clock.systemUTC(), ThrottleSettings.DEFAULT));
-        CallFlowSteps.bindTo(registry, prefixes(property(context, "psip.sip-headers.reserved-prefixes", "X-Nexmo,X-Psip")));
+        String authentication = property(context, "psip.auth", "digest");
+        registry.bind("auth-" + authentication, authenticator(context, authentication, settings));
+        CallFlowSteps.bindTo(registry, CallFlowSteps.headerPrefixes(
+                property(context, "psip.sip-headers.reserved-prefixes", "X-Nexmo,X-Psip")));
         // a service of the context: started with it, and stopped after the routes, spooling what is left
         EventUrlPublisher callEvents = new EventUrlPublisher(eventDelivery(context));
         context.addService(callEvents, true, true);
@@ -115,6 +117,23 @@ public class GatewayConfiguration implements CamelConfiguration {
                 milliseconds(context, "psip.events.stop-grace", DEFAULT_STOP_GRACE));
     }
 
+    /** Digest against the directory's users, or with the response checked by the customer's service (psip.auth). */
+    private static DigestAuthenticator authenticator(CamelContext context, String kind, GatewaySettings settings) {
+        LOG.info("authentication: {}", kind);
+        if (kind.equals("digest")) {
+            return new DigestAuthenticator(settings.nonceSecret(), settings.nonceLifetime(), Clock.systemUTC(),
+                    ThrottleSettings.DEFAULT);
+        }
+        if (!kind.equals("webhook")) {
+            throw new IllegalArgumentException("psip.auth is '" + kind + "': digest or webhook");
+        }
+        WebhookVerifier verifier = new WebhookVerifier(WebhookSettings.from(Map.of(
+                "url", property(context, "psip.auth.webhook.url", ""),
+                "timeout.ms", property(context, "psip.auth.webhook.timeout-ms", ""))));
+        return new DigestAuthenticator(settings.nonceSecret(), settings.nonceLifetime(), Clock.systemUTC(),
+                ThrottleSettings.DEFAULT, DigestAuthenticator.DEFAULT_REPLAY_CACHE_CAPACITY, verifier);
+    }
+
     private static FileDomainDirectory directory(String file) {
         if (file.isBlank()) {
             LOG.info("domain directory: the embedded default ({}); set psip.directory to use your own", DEFAULT_DIRECTORY);
@@ -139,9 +158,5 @@ public class GatewayConfiguration implements CamelConfiguration {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(name + " must be a whole number, not '" + value + "'", e);
         }
-    }
-
-    private static List<String> prefixes(String list) {
-        return Arrays.stream(list.split(",")).map(String::trim).filter(p -> !p.isEmpty()).toList();
     }
 }

@@ -1,5 +1,6 @@
 package org.psip.app;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.psip.api.Admission;
@@ -47,6 +48,11 @@ final class HomeRegionDirectory implements DomainDirectory {
     @Override
     public Optional<SipDomain> domain(String name) {
         return shared.domain(name);
+    }
+
+    @Override
+    public List<String> domainNames() {
+        return shared.domainNames();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.psip.routes;
 
+import java.util.Arrays;
 import java.util.List;
 
 import org.apache.camel.spi.Registry;
@@ -28,5 +29,10 @@ public final class CallFlowSteps {
         registry.bind("parseNcco", new NccoStep());
         registry.bind("callControl", new CallControlStep(bridges));
         registry.bind("rejectCall", new RejectCallStep());
+    }
+
+    /** The reserved X- header prefixes from a comma-separated setting ({@code psip.sip-headers.reserved-prefixes}). */
+    public static List<String> headerPrefixes(String commaSeparated) {
+        return Arrays.stream(commaSeparated.split(",")).map(String::trim).filter(p -> !p.isEmpty()).toList();
     }
 }

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.spi.Registry;
 
 /**
  * Finds the plugin of a kind for this call. Looked up per call, never cached, so
@@ -16,11 +17,17 @@ public final class Plugins {
     }
 
     /**
-     * The plugin of this kind in the Camel registry; with several, the one whose bean
-     * name sorts first, so the choice is stable. Null when there is none.
+     * The plugin of this kind in the Camel registry: the registry's own choice when it
+     * makes one (in Karaf the highest {@code service.ranking}), else, with several, the
+     * one whose bean name sorts first, so the choice is stable. Null when there is none.
      */
     public static <T> T find(Exchange exchange, Class<T> kind) {
-        Map<String, T> found = exchange.getContext().getRegistry().findByTypeWithName(kind);
+        Registry registry = exchange.getContext().getRegistry();
+        T chosen = registry.findSingleByType(kind);
+        if (chosen != null) {
+            return chosen;
+        }
+        Map<String, T> found = registry.findByTypeWithName(kind);
         if (found.isEmpty()) {
             return null;
         }

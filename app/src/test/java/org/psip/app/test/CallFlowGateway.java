@@ -54,7 +54,10 @@ public final class CallFlowGateway implements BeforeAllCallback, AfterEachCallba
         this(directoryTemplate, Map.of());
     }
 
-    /** @param properties gateway settings over the defaults, e.g. psip.home-region or psip.sip.port */
+    /**
+     * @param properties gateway settings over the defaults, e.g. psip.home-region or psip.sip.port;
+     *                   ${webhook} stands for the webhook server as in the directory
+     */
     public CallFlowGateway(String directoryTemplate, Map<String, String> properties) {
         this.directoryTemplate = directoryTemplate;
         this.properties = properties;
@@ -70,7 +73,8 @@ public final class CallFlowGateway implements BeforeAllCallback, AfterEachCallba
                 .replace("${webhook}", webhook.url(""))
                 .replace("${closed}", closedBaseUrl));
         routesDirectory = Files.createTempDirectory("psip-routes");
-        Map<String, String> settings = new HashMap<>(properties);
+        Map<String, String> settings = new HashMap<>();
+        properties.forEach((key, value) -> settings.put(key, value.replace("${webhook}", webhook.url(""))));
         settings.put("psip.sip.port", Integer.toString(port));
         settings.put("psip.directory", directoryFile.toString());
         settings.put("psip.routes.dir", routesDirectory.toString());

@@ -37,6 +37,7 @@ public final class DigestAuthenticator implements Authenticator {
     private final ReplayGuard replays;
     private final FailureThrottle throttle;
     private final Clock clock;
+    private final DigestVerifier verifier;
 
     /**
      * @param nonceSecret   the secret nonces are signed with, the same on every node
@@ -55,6 +56,16 @@ public final class DigestAuthenticator implements Authenticator {
      */
     public DigestAuthenticator(String nonceSecret, Duration nonceLifetime, Clock clock, ThrottleSettings throttle,
                                int replayCacheCapacity) {
+        this(nonceSecret, nonceLifetime, clock, throttle, replayCacheCapacity, DigestAuthenticator::checkPassword);
+    }
+
+    /**
+     * The same challenges, nonces, replay protection and throttling, with the response checked by
+     * {@code verifier} instead of against the directory's passwords (e.g. by the customer's own service).
+     */
+    public DigestAuthenticator(String nonceSecret, Duration nonceLifetime, Clock clock, ThrottleSettings throttle,
+                               int replayCacheCapacity, DigestVerifier verifier) {
+        this.verifier = Objects.requireNonNull(verifier, "verifier");
         this.nonces = new NonceSigner(nonceSecret, nonceLifetime);
         this.clock = Objects.requireNonNull(clock, "clock");
         this.throttle = new FailureThrottle(Objects.requireNonNull(throttle, "throttle"));
@@ -110,9 +121,9 @@ public final class DigestAuthenticator implements Authenticator {
         if (nonce.status() == NonceSigner.Status.FORGED) {
             return forbidden("invalid nonce");
         }
-        if (!ResponseCheck.proves(credentials, algorithm, admission.users().get(credentials.username()),
-                request.method())) {
-            return forbidden(WRONG_CREDENTIALS);
+        Rejected refused = verifier.verify(request.method(), credentials, admission);
+        if (refused != null) {
+            return refused;
         }
         if (nonce.status() == NonceSigner.Status.EXPIRED) {
             return challenge(admission, now, true, "nonce expired");
@@ -123,6 +134,15 @@ public final class DigestAuthenticator implements Authenticator {
             case REPLAYED -> forbidden("replayed credentials");
             case FULL -> new Rejected(503, "replay cache full", REPLAY_CACHE_FULL_RETRY_AFTER);
         };
+    }
+
+    /** The default check: the response against the user's password or stored HA1 in the directory. */
+    private static Rejected checkPassword(String method, DigestCredentials credentials, Admission admission) {
+        DigestAlgorithm algorithm = DigestAlgorithm.byName(
+                credentials.algorithm() == null ? DigestAlgorithm.MD5.headerName() : credentials.algorithm());
+        boolean proven = ResponseCheck.proves(credentials, algorithm, admission.users().get(credentials.username()),
+                method);
+        return proven ? null : forbidden(WRONG_CREDENTIALS);
     }
 
     private Challenge challenge(Admission admission, long now, boolean stale, String reason) {

@@ -6,6 +6,7 @@ import java.net.URL;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.List;
 import java.util.Optional;
 
 import org.psip.api.Admission;
@@ -120,6 +121,11 @@ public final class FileDomainDirectory implements DomainDirectory, AutoCloseable
     @Override
     public Optional<SipDomain> domain(String name) {
         return snapshot.domain(name);
+    }
+
+    @Override
+    public List<String> domainNames() {
+        return snapshot.domains().keySet().stream().sorted().toList();
     }
 
     @Override

@@ -1,0 +1,106 @@
+package org.psip.app;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.support.SimpleRegistry;
+import org.apache.camel.test.AvailablePortFinder;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.psip.app.test.WebhookServer;
+import org.psip.plugin.acl.cidr.CidrAccessControl;
+import org.psip.plugin.auth.digest.DigestAuthenticator;
+import org.psip.plugin.auth.digest.ThrottleSettings;
+import org.psip.plugin.directory.file.FileDomainDirectory;
+import org.psip.routes.CallFlowContext;
+import org.psip.sip.test.Sipp;
+import org.psip.sip.test.SippScenarios;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The call flow as Karaf runs it, without OSGi: {@link CallFlowContext} with the
+ * bundled route, the plugins from a bean repository of the container's, the settings
+ * as {@code psip.*} keys.
+ */
+class CallFlowContextTest {
+
+    private static final String DIRECTORY = """
+            gateway:
+              base_host: example.com
+              home_region: us
+              nonce_secret: context-test-secret
+              regions:
+                us: { label: sip-us }
+            applications:
+              down:
+                answer_url: ${webhook}/answer
+            domains:
+              acme:
+                application: down
+                acl: [ 127.0.0.1/32 ]
+                users:
+                  alice: { password: secret }
+            """;
+
+    private final int port = AvailablePortFinder.getNextAvailable();
+    private final WebhookServer application = new WebhookServer().answer("/answer", 503, "");
+    private CamelContext context;
+    private FileDomainDirectory directory;
+
+    /** The field initializers start a real HTTP server, which may throw. */
+    CallFlowContextTest() throws Exception {
+    }
+
+    @AfterEach
+    void stop() {
+        if (context != null) {
+            context.stop();
+        }
+        if (directory != null) {
+            directory.close();
+        }
+        application.close();
+    }
+
+    @Test
+    void the_bundled_call_flow_runs_with_the_plugins_it_is_given(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("directory.yaml"), DIRECTORY.replace("${webhook}", application.url("")));
+        directory = new FileDomainDirectory(file);
+        SimpleRegistry plugins = new SimpleRegistry();
+        plugins.bind("directory", directory);
+        plugins.bind("acl", new CidrAccessControl());
+        plugins.bind("digest", new DigestAuthenticator("context-test-secret", Duration.ofMinutes(5),
+                Clock.systemUTC(), ThrottleSettings.DEFAULT));
+        context = CallFlowContext.start(plugins, settings());
+
+        Sipp.Result result = call(SippScenarios.authenticatedCall(480, null, ""));
+
+        assertThat(result.exitCode()).as(result.describe()).isZero();
+        assertThat(application.next("/answer", Duration.ofSeconds(5))).isNotNull();
+    }
+
+    @Test
+    void without_plugins_every_call_gets_503_not_an_exception() throws Exception {
+        context = CallFlowContext.start(new SimpleRegistry(), settings());
+
+        Sipp.Result result = call(SippScenarios.call(503, ""));
+
+        assertThat(result.exitCode()).as(result.describe()).isZero();
+    }
+
+    private Map<String, String> settings() {
+        return Map.of("psip.sip.host", "127.0.0.1", "psip.sip.port", Integer.toString(port),
+                "psip.sip.transports", "udp", "psip.sip.route-timeout", "10000");
+    }
+
+    private Sipp.Result call(String scenario) throws Exception {
+        return Sipp.scenarioText(scenario, "127.0.0.1", port).key("domain", "acme.sip.example.com")
+                .option("-s", "1234", "-au", "alice", "-ap", "secret").calls(1).run(Duration.ofSeconds(20));
+    }
+}

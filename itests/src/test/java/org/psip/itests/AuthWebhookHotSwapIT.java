@@ -1,0 +1,87 @@
+package org.psip.itests;
+
+import java.time.Duration;
+
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Test;
+import org.psip.app.test.WebhookServer;
+import org.psip.sip.test.Sipp;
+import org.psip.sip.test.SippScenarios;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+
+/**
+ * Plugins are swapped under live calls: while SIPp places authenticated calls at a
+ * steady rate, {@code feature:install psip-auth-webhook} sends the next calls' digest
+ * responses to the customer's authentication service, and
+ * {@code feature:uninstall psip-auth-webhook} hands them back to psip-auth-digest.
+ * Every call of the run gets the answer the flow gives (480: the application's
+ * answer_url is down), none a 5xx, a 403 or silence.
+ */
+public class AuthWebhookHotSwapIT extends PsipKarafTestSupport {
+
+    private static final String DIRECTORY = """
+            gateway:
+              base_host: example.com
+              home_region: us
+              nonce_secret: karaf-hot-swap-secret
+              regions:
+                us: { label: sip-us }
+            applications:
+              down:
+                answer_url: ${customer}/answer
+            domains:
+              acme:
+                application: down
+                acl: [ 127.0.0.1/32 ]
+                users:
+                  alice: { password: secret }
+            """;
+    private static final int CALLS = 150;
+    private static final int CALLS_PER_SECOND = 10;
+
+    /** The customer: its authentication service says yes to everyone; its answer_url is down (503). */
+    private WebhookServer customer;
+
+    @Before
+    public void installPsipWithDigest() throws Exception {
+        customer = new WebhookServer().answer("/sip-auth", 200, "{\"status\":\"ok\"}").answer("/answer", 503, "");
+        installPsip(DIRECTORY.replace("${customer}", customer.url("")));
+        writeEtc("org.psip.plugin.auth.webhook.cfg", "url = " + customer.url("/sip-auth") + "\ntimeout.ms = 2000\n");
+    }
+
+    @After
+    public void stopCustomer() {
+        customer.close();
+    }
+
+    @Test
+    public void installing_and_removing_the_webhook_plugin_under_load_switches_new_calls_and_fails_none()
+            throws Exception {
+        Sipp sipp = sipp(SippScenarios.authenticatedCall(480, null, ""), "1234", "acme.sip.example.com")
+                .option("-au", "alice", "-ap", "secret").rate(CALLS_PER_SECOND).calls(CALLS);
+        Process calls = sipp.start();
+
+        assertNotNull("calls reach answer_url through digest", customer.next("/answer", WAIT));
+        assertEquals("digest authenticates by itself", 0, customer.count("/sip-auth"));
+
+        executeCommand("feature:install psip-auth-webhook");
+        assertNotNull("new calls are authenticated by the customer's service", customer.next("/sip-auth", WAIT));
+
+        executeCommand("feature:uninstall psip-auth-webhook");
+        customer.clear();
+        for (int call = 0; call < 10; call++) {
+            assertNotNull("calls go on after the webhook plugin left", customer.next("/answer", WAIT));
+        }
+        assertTrue("digest has taken over again: " + customer.count("/sip-auth") + " asked the service",
+                customer.count("/sip-auth") <= 1);
+
+        Sipp.Result result = sipp.await(calls, Duration.ofSeconds(CALLS / CALLS_PER_SECOND + 30));
+        assertEquals(result.describe(), 0, result.exitCode());
+        assertEquals(result.describe(), CALLS, result.successfulCalls());
+        assertEquals(result.describe(), 0, result.failedCalls());
+    }
+}

@@ -1,0 +1,71 @@
+package org.psip.routes;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Properties;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.spi.BeanRepository;
+import org.apache.camel.spi.Resource;
+import org.apache.camel.support.DefaultRegistry;
+import org.apache.camel.support.PluginHelper;
+import org.apache.camel.support.ResourceHelper;
+import org.psip.sip.SipComponent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The call flow in a Camel context of its own, for containers that do not run
+ * camel-main (Karaf): the plugins come from {@code plugins}, looked up per call, and
+ * the settings are the same {@code psip.*} keys as the standalone gateway's
+ * application.properties.
+ */
+public final class CallFlowContext {
+
+    /** Where the call-flow route file is; empty means the one in this module. */
+    public static final String ROUTES = "psip.routes";
+    /** The call flow this module ships. */
+    public static final String BUNDLED_ROUTES = "psip/call-flow.yaml";
+
+    private static final Logger LOG = LoggerFactory.getLogger(CallFlowContext.class);
+
+    private CallFlowContext() {
+    }
+
+    /** A started context running the call flow; the caller stops it. */
+    public static CamelContext start(BeanRepository plugins, Map<String, String> settings) throws Exception {
+        DefaultCamelContext context = new DefaultCamelContext(new DefaultRegistry(plugins));
+        context.getCamelContextExtension().setName("psip");
+        Properties properties = new Properties();
+        properties.putAll(settings);
+        context.getPropertiesComponent().setInitialProperties(properties);
+        context.getRegistry().bind("sip", new SipComponent());
+        CallFlowSteps.bindTo(context.getRegistry(), CallFlowSteps.headerPrefixes(
+                settings.getOrDefault("psip.sip-headers.reserved-prefixes", "X-Nexmo")));
+        try {
+            PluginHelper.getRoutesLoader(context).loadRoutes(routes(context, settings.getOrDefault(ROUTES, "")));
+            context.start();
+        } catch (Exception | LinkageError e) {
+            context.stop();
+            throw e;
+        }
+        return context;
+    }
+
+    private static Resource routes(CamelContext context, String location) throws IOException {
+        if (!location.isBlank()) {
+            LOG.info("call flow: {}", location);
+            return ResourceHelper.resolveMandatoryResource(context, location);
+        }
+        try (InputStream in = CallFlowContext.class.getClassLoader().getResourceAsStream(BUNDLED_ROUTES)) {
+            if (in == null) {
+                throw new IOException(BUNDLED_ROUTES + " is missing from the module of " + CallFlowContext.class);
+            }
+            LOG.info("call flow: the bundled {}; set {} to use your own", BUNDLED_ROUTES, ROUTES);
+            return ResourceHelper.fromString(BUNDLED_ROUTES, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+}
