@@ -50,7 +50,9 @@ public class AuthWebhookHotSwapIT extends PsipKarafTestSupport {
     public void installPsipWithDigest() throws Exception {
         customer = new WebhookServer().answer("/sip-auth", 200, "{\"status\":\"ok\"}").answer("/answer", 503, "");
         installPsip(DIRECTORY.replace("${customer}", customer.url("")));
-        writeEtc("org.psip.plugin.auth.webhook.cfg", "url = " + customer.url("/sip-auth") + "\ntimeout.ms = 2000\n");
+        // generous: this test is about the swap, and the first request through a fresh HTTP client on a
+        // busy two-core machine has been seen to take over two seconds
+        writeEtc("org.psip.plugin.auth.webhook.cfg", "url = " + customer.url("/sip-auth") + "\ntimeout.ms = 10000\n");
     }
 
     @After
