@@ -127,4 +127,37 @@ public class PsipFeaturesIT extends PsipKarafTestSupport {
         }
         return null;
     }
+
+    @Test
+    public void a_route_file_dropped_into_etc_psip_routes_changes_the_flow_live_and_its_removal_undoes_it()
+            throws Exception {
+        writeEtc("psip/routes/maintenance.yaml", """
+                - route:
+                    id: psip-call-flow
+                    from:
+                      uri: "sip:{{psip.sip.host}}:{{psip.sip.port}}"
+                      parameters:
+                        transports: "{{psip.sip.transports}}"
+                        routeTimeout: "{{psip.sip.route-timeout}}"
+                      steps:
+                        - setHeader: { name: CamelSipResponseCode, constant: 603 }
+                        - setHeader: { name: CamelSipReasonText, constant: "closed for maintenance" }
+                        - process: { ref: rejectCall }
+                """);
+        awaitCallAnswered(SippScenarios.call(603, ""));
+
+        java.nio.file.Files.delete(etc("psip/routes/maintenance.yaml"));
+        awaitCallAnswered(SippScenarios.authenticatedCall(488, ""));
+    }
+
+    /** Places calls until one runs the scenario through: a route file takes effect within a second or so. */
+    private static void awaitCallAnswered(String scenario) throws Exception {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        Sipp.Result result;
+        do {
+            result = sipp(scenario, "1234", "acme.sip.example.com").option("-au", "alice", "-ap", "secret")
+                    .calls(1).run(Duration.ofSeconds(10));
+        } while (result.exitCode() != 0 && System.nanoTime() < deadline);
+        assertEquals(result.describe(), 0, result.exitCode());
+    }
 }

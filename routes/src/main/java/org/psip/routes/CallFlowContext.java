@@ -3,6 +3,9 @@ package org.psip.routes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 
@@ -13,6 +16,7 @@ import org.apache.camel.spi.Resource;
 import org.apache.camel.support.DefaultRegistry;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
+import org.psip.routes.directory.RoutesDirectory;
 import org.psip.sip.SipComponent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +31,8 @@ public final class CallFlowContext {
 
     /** Where the call-flow route file is; empty means the one in this module. */
     public static final String ROUTES = "psip.routes";
+    /** The live directory of the user's route files; empty means none. */
+    public static final String ROUTES_DIR = "psip.routes.dir";
     /** The call flow this module ships. */
     public static final String BUNDLED_ROUTES = "psip/call-flow.yaml";
 
@@ -44,15 +50,35 @@ public final class CallFlowContext {
         context.getPropertiesComponent().setInitialProperties(properties);
         context.getRegistry().bind("sip", new SipComponent());
         CallFlowSteps.bindTo(context.getRegistry(), CallFlowSteps.headerPrefixes(
-                settings.getOrDefault("psip.sip-headers.reserved-prefixes", "X-Nexmo")));
+                settings.getOrDefault("psip.sip-headers.reserved-prefixes", "X-Nexmo,X-Psip")));
         try {
             PluginHelper.getRoutesLoader(context).loadRoutes(routes(context, settings.getOrDefault(ROUTES, "")));
             context.start();
+            watchRoutesDirectory(context, settings);
         } catch (Exception | LinkageError e) {
             context.stop();
             throw e;
         }
         return context;
+    }
+
+    /**
+     * The user's route files, loaded after the shipped call flow runs (they may replace it)
+     * and watched from then on; the directory is created when missing, so that an operator
+     * can drop the first file in without a restart.
+     */
+    private static void watchRoutesDirectory(CamelContext context, Map<String, String> settings) throws Exception {
+        String directory = settings.getOrDefault(ROUTES_DIR, "").trim();
+        if (directory.isEmpty()) {
+            return;
+        }
+        Path path = Files.createDirectories(Path.of(directory));
+        Duration drainTimeout = Duration.ofMillis(Long.parseLong(
+                settings.getOrDefault("psip.sip.route-timeout", "10000").trim()));
+        RoutesDirectory routes = new RoutesDirectory(context, path, drainTimeout);
+        context.getRegistry().bind("routesDirectory", routes);
+        context.addService(routes, true, true);
+        LOG.info("route files: {} (live)", path);
     }
 
     private static Resource routes(CamelContext context, String location) throws IOException {
