@@ -1,5 +1,6 @@
 package org.psip.routes.osgi;
 
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -60,7 +61,10 @@ public class CallFlowService {
         return context;
     }
 
-    /** The string values of the configuration; ConfigAdmin's own keys (service.pid…) do no harm. */
+    /**
+     * The string values of the configuration; ConfigAdmin's own keys (service.pid…) do no harm.
+     * A configuration from before the routes directory existed gets Karaf's etc/psip/routes.
+     */
     static Map<String, String> settings(Map<String, Object> configuration) {
         Map<String, String> settings = new TreeMap<>();
         configuration.forEach((key, value) -> {
@@ -68,6 +72,8 @@ public class CallFlowService {
                 settings.put(key, text.trim());
             }
         });
+        settings.putIfAbsent(CallFlowContext.ROUTES_DIR,
+                Path.of(System.getProperty("karaf.etc", "etc"), "psip", "routes").toString());
         return settings;
     }
 }
