@@ -22,6 +22,9 @@ Usage: bench/run.sh [options]
                         from the authenticated INVITE to the 200 (the call's setup time)
   --answer-port N       the local answer_url server's port with --flow (default 28080; must be free)
   --callee-port N       the SIPp callee's port with --flow (default 25070; must be free)
+  --events              with --flow, the application's event_url is the local HTTP server too:
+                        every call sends its seven call events
+  --event-url URL       with --flow, this event_url instead (a closed port shows an event_url down)
   --no-build            use app/target/psip-app.jar as it is
   -h, --help            this text
 
@@ -48,6 +51,7 @@ build=1
 flow=0
 answer_port=28080
 callee_port=25070
+event_url=""
 
 while (($#)); do
     case "$1" in
@@ -61,6 +65,8 @@ while (($#)); do
         --flow) flow=1; shift ;;
         --answer-port) answer_port=$2; shift 2 ;;
         --callee-port) callee_port=$2; shift 2 ;;
+        --events) event_url=events; shift ;;
+        --event-url) event_url=$2; shift 2 ;;
         --no-build) build=0; shift ;;
         -h | --help) usage; exit 0 ;;
         *) echo "unknown option: $1" >&2; usage >&2; exit 2 ;;
@@ -150,6 +156,10 @@ stop_gateway() {
             kill -KILL "$gw_pid" 2>/dev/null || true
         fi
         wait "$gw_pid" 2>/dev/null || true
+        # what became of the call events (logged by the gateway as it stops)
+        if [[ -n $event_url ]]; then
+            grep -ho "call events stopped: .*" "$gw_log" | tee -a "$summary" || true
+        fi
     fi
     if [[ -n $answer_pid ]]; then
         kill -TERM "$answer_pid" 2>/dev/null || true
@@ -194,6 +204,9 @@ start_answer_server() {
 # The --flow directory: domain bench (digest user bench, callers from 127.0.0.1) and a
 # virtual number, both into an application whose answer_url is the local server.
 write_flow_directory() {
+    if [[ $event_url == events ]]; then
+        event_url="http://127.0.0.1:$answer_port/events"
+    fi
     cat >"$1" <<YAML
 gateway:
   base_host: example.com
@@ -207,6 +220,7 @@ applications:
     answer_method: GET
     connect_timeout: 1000
     read_timeout: 2000
+${event_url:+    event_url: $event_url}
 domains:
   bench:
     application: bench
@@ -223,7 +237,7 @@ trap 'exit 143' TERM
 
 {
     echo "command: $0 --rates \"$rates\" --seconds $seconds --port $port --warmup-rate $warmup_rate" \
-        "--warmup-seconds $warmup_seconds --pause $pause (call log $call_log)"
+        "--warmup-seconds $warmup_seconds --pause $pause (call log $call_log${event_url:+, event_url $event_url})"
     echo "date: $(date -Is)"
     echo "commit: $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)"
     echo "host: $(uname -srm), $(nproc) cores"
@@ -242,7 +256,8 @@ if ((flow)); then
     start_callee
     start_answer_server
     write_flow_directory "$run_dir/directory.yaml"
-    gw_args=("-Dpsip.directory=$run_dir/directory.yaml")
+    # a spool of the run's own: events left undelivered by another run are not this one's
+    gw_args=("-Dpsip.directory=$run_dir/directory.yaml" "-Dpsip.events.spool-directory=$run_dir/events-spool")
     sipp_scenario=(-sf "$bench_dir/call-flow-uac.xml" -au bench -ap bench-secret -s 14155550100
         -key domain bench.sip.example.com)
     scenario_name=call-flow-uac

@@ -18,12 +18,15 @@ import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.core5.concurrent.FutureCallback;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.HttpResponse;
 import org.apache.hc.core5.http.Message;
+import org.apache.hc.core5.http.config.Http1Config;
 import org.apache.hc.core5.http.nio.entity.DiscardingEntityConsumer;
 import org.apache.hc.core5.http.nio.support.BasicResponseConsumer;
+import org.apache.hc.core5.http2.config.H2Config;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.reactor.IOReactorConfig;
 import org.apache.hc.core5.util.Timeout;
@@ -32,7 +35,8 @@ import org.psip.routes.FormEncoding;
 
 /**
  * Sends one event to its event_url: POST with a JSON body, or GET with the fields as the
- * query. Apache HttpClient 5's async client does it (already here for camel-http): no
+ * query. Apache HttpClient 5's async client does it (already here for camel-http), in
+ * its minimal form (no redirects, cookies or authentication: an event needs none): no
  * thread waits for an answer, and the answer is handled on the client's one I/O thread.
  * (The JDK's HttpClient would do too, but on Java 17 it completes every answer on a new
  * thread when the common pool has one core to use.) One client per connect timeout,
@@ -70,8 +74,12 @@ final class EventHttpSender implements AutoCloseable {
             return CompletableFuture.supplyAsync(() -> refused, refusals);
         }
         CompletableFuture<Outcome> outcome = new CompletableFuture<>();
+        HttpClientContext context = HttpClientContext.create();
+        context.setRequestConfig(requestConfigs.computeIfAbsent(event.target().readTimeout(),
+                timeout -> RequestConfig.custom().setResponseTimeout(Timeout.of(timeout))
+                        .setConnectionRequestTimeout(Timeout.of(timeout)).build()));
         client(event.target().connectTimeout()).execute(SimpleRequestProducer.create(request),
-                new BasicResponseConsumer<>(new DiscardingEntityConsumer<Void>()), new FutureCallback<>() {
+                new BasicResponseConsumer<>(new DiscardingEntityConsumer<Void>()), context, new FutureCallback<>() {
                     @Override
                     public void completed(Message<HttpResponse, Void> response) {
                         outcome.complete(outcome(response.getHead().getCode()));
@@ -99,9 +107,7 @@ final class EventHttpSender implements AutoCloseable {
             request = SimpleRequestBuilder.post(URI.create(target.url()))
                     .setBody(json.writeValueAsBytes(fields), ContentType.APPLICATION_JSON);
         }
-        return request.setRequestConfig(requestConfigs.computeIfAbsent(target.readTimeout(),
-                timeout -> RequestConfig.custom().setResponseTimeout(Timeout.of(timeout))
-                        .setConnectionRequestTimeout(Timeout.of(timeout)).build())).build();
+        return request.addHeader("User-Agent", "psip").build();
     }
 
     /** 2xx delivered; 408, 429 and 5xx are worth another try; any other answer will not change. */
@@ -126,21 +132,14 @@ final class EventHttpSender implements AutoCloseable {
 
     private CloseableHttpAsyncClient client(Duration connectTimeout) {
         return clients.computeIfAbsent(connectTimeout, timeout -> {
-            CloseableHttpAsyncClient client = HttpAsyncClients.custom()
-                    .setConnectionManager(PoolingAsyncClientConnectionManagerBuilder.create()
+            CloseableHttpAsyncClient client = HttpAsyncClients.createMinimal(H2Config.DEFAULT, Http1Config.DEFAULT,
+                    IOReactorConfig.custom().setIoThreadCount(1).build(),
+                    PoolingAsyncClientConnectionManagerBuilder.create()
                             .setMaxConnTotal(maxConnections)
                             .setMaxConnPerRoute(maxConnections)
                             .setDefaultConnectionConfig(ConnectionConfig.custom()
                                     .setConnectTimeout(Timeout.of(timeout)).build())
-                            .build())
-                    .setIOReactorConfig(IOReactorConfig.custom().setIoThreadCount(1).build())
-                    .setUserAgent("psip")
-                    .disableAutomaticRetries()
-                    .disableRedirectHandling()
-                    .disableCookieManagement()
-                    .disableAuthCaching()
-                    .disableConnectionState()
-                    .build();
+                            .build());
             client.start();
             return client;
         });

@@ -3,6 +3,7 @@ package org.psip.routes.events;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -71,6 +72,29 @@ class EventRetryTest {
             assertThat(afterwards.stream().filter(r -> call.uuid().equals(r.field("uuid"))).map(r -> r.field("status")))
                     .containsExactly("started", "completed");
         }
+    }
+
+    @Test
+    void an_event_url_slower_than_the_applications_read_timeout_is_tried_again() throws Exception {
+        CountDownLatch releaseFirst = new CountDownLatch(1);
+        AtomicInteger requests = new AtomicInteger();
+        EventReceiver receiver = events.closeAfter(EventReceiver.start().respond(request -> {
+            if (requests.incrementAndGet() == 1) {
+                releaseFirst.await(); // holds the first request well past the 300 ms read timeout
+            }
+            return 200;
+        }));
+        EventUrlPublisher publisher = events.start();
+
+        publishCall(publisher, Events.application(receiver.url("/events"), HttpMethod.POST, Duration.ofMillis(300)),
+                Status.STARTED);
+
+        assertThat(receiver.next(WAIT).field("status")).isEqualTo("started");
+        assertThat(receiver.next(WAIT)).as("the same event again, while the first request is still held")
+                .extracting(request -> request.field("status")).isEqualTo("started");
+        assertThat(releaseFirst.getCount()).isEqualTo(1);
+        releaseFirst.countDown();
+        await().atMost(WAIT).until(() -> publisher.stats().delivered() == 1);
     }
 
     @Test

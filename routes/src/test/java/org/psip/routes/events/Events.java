@@ -18,8 +18,12 @@ final class Events {
     }
 
     static Application application(String eventUrl, HttpMethod eventMethod) {
+        return application(eventUrl, eventMethod, Duration.ofSeconds(2));
+    }
+
+    static Application application(String eventUrl, HttpMethod eventMethod, Duration readTimeout) {
         return new Application("app", "http://127.0.0.1:9/answer", HttpMethod.GET, null, eventUrl, eventMethod,
-                Duration.ofSeconds(1), Duration.ofSeconds(2), null);
+                Duration.ofSeconds(1), readTimeout, null);
     }
 
     /** Retries within milliseconds, so that a test sees several. */
