@@ -225,6 +225,7 @@ final class EventDelivery {
                 finished(queue);
             }
         }
+        dispatch();
     }
 
     /** Writes the conversations to the spool, those not there yet. */
@@ -251,9 +252,10 @@ final class EventDelivery {
         }
         pending.decrementAndGet();
         switch (next) {
-            case NEXT -> ready(queue);
+            // no dispatch: the caller pumps next (an answer's I/O thread) or dispatches itself
+            case NEXT -> ready.add(queue);
             case NEXT_SPOOL_STALE -> {
-                ready(queue);
+                ready.add(queue);
                 spoolThread.rewrite(queue);
             }
             case DRAINED -> conversations.remove(queue.conversation(), queue);
