@@ -262,7 +262,8 @@ public final class SipBridge {
         return side == Side.CALLER ? caller.dialog() : callee == null ? null : callee.dialog();
     }
 
-    private static String contentType(Request request) {
+    /** The request's body type as type/subtype, or null without one. */
+    static String contentType(Request request) {
         ContentTypeHeader type = (ContentTypeHeader) request.getHeader(ContentTypeHeader.NAME);
         return type == null ? null : type.getContentType() + "/" + type.getContentSubType();
     }

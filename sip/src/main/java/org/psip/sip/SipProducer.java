@@ -157,10 +157,7 @@ public class SipProducer extends DefaultAsyncProducer {
         }
         // signalling only: the caller's offer goes to the callee as it came, whatever the exchange's body is
         Request offer = caller.request();
-        javax.sip.header.ContentTypeHeader type =
-                (javax.sip.header.ContentTypeHeader) offer.getHeader(javax.sip.header.ContentTypeHeader.NAME);
-        invite = invite.withBody(offer.getRawContent(),
-                type == null ? null : type.getContentType() + "/" + type.getContentSubType());
+        invite = invite.withBody(offer.getRawContent(), SipBridge.contentType(offer));
         SipBridge bridge = SipBridge.connect(caller, invite,
                 in.getHeader(SipConstants.BRIDGE_LISTENER, SipBridge.Listener.class),
                 in.getHeader(SipConstants.CALL_LIMIT, 0L, Long.class));
