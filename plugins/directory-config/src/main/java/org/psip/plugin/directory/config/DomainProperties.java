@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.InvalidSyntaxException;
 import org.psip.api.Admission;
 import org.psip.api.Application;
 import org.psip.api.Cidr;
@@ -18,12 +20,15 @@ import org.psip.api.SipDomain;
  * One SIP domain from flat properties, as an operator writes them in a {@code .cfg}
  * file: {@code answer_url}, {@code answer_method}, {@code fallback_answer_url},
  * {@code event_url}, {@code event_method}, {@code acl} (comma-separated CIDRs),
- * {@code digest}, {@code realm}, {@code algorithms}, and {@code user.<name> = <password>}.
+ * {@code digest}, {@code realm}, {@code algorithms}, {@code user.<name> = <password>}, and the
+ * plugins the domain wants, {@code authenticator.target} and {@code accessControl.target}
+ * (OSGi filters over the plugins' service properties, {@code (psip.auth=webhook)}).
  * The domain's application has the domain's name.
  */
 public final class DomainProperties {
 
     private static final String USER_PREFIX = "user.";
+    private static final String TARGET_SUFFIX = ".target";
 
     /** A domain and the application its calls go to. */
     public record Entry(SipDomain domain, Application application) {
@@ -49,7 +54,8 @@ public final class DomainProperties {
         }
         String realm = text(properties, "realm");
         Admission admission = new Admission(acl(properties), digest,
-                realm == null ? domainName + ".sip." + baseHost : realm, list(properties, "algorithms"), users);
+                realm == null ? domainName + ".sip." + baseHost : realm, list(properties, "algorithms"), users,
+                pluginTargets(properties));
         return new Entry(new SipDomain(domainName, application.id(), admission), application);
     }
 
@@ -63,6 +69,24 @@ public final class DomainProperties {
             }
         }
         return acl;
+    }
+
+    private static Map<String, String> pluginTargets(Map<String, ?> properties) {
+        Map<String, String> targets = new LinkedHashMap<>();
+        for (String kind : Admission.PLUGIN_KINDS) {
+            String key = kind + TARGET_SUFFIX;
+            String target = text(properties, key);
+            if (target != null) {
+                try {
+                    FrameworkUtil.createFilter(target);
+                } catch (InvalidSyntaxException e) {
+                    throw new IllegalArgumentException(key + ": '" + target + "' is not a valid filter: "
+                            + e.getMessage(), e);
+                }
+                targets.put(kind, target);
+            }
+        }
+        return targets;
     }
 
     private static Map<String, Credential> users(Map<String, ?> properties) {

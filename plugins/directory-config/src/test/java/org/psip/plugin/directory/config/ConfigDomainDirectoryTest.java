@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.psip.api.Admission;
 import org.psip.api.GatewaySettings;
 import org.psip.api.HttpMethod;
 import org.psip.api.SipDomain;
@@ -53,6 +54,18 @@ class ConfigDomainDirectoryTest {
 
         assertThat(accepted).isFalse();
         assertThat(directory.domain("acme")).isEmpty();
+    }
+
+    @Test
+    void a_domain_may_name_its_authentication_plugin_by_a_filter() {
+        SipDomain domain = DomainProperties.parse("acme", Map.of("answer_url", "http://x/", "digest", "false",
+                "authenticator.target", "(psip.auth=webhook)"), "example.com").domain();
+
+        assertThat(domain.admission().pluginTarget(Admission.AUTHENTICATOR)).isEqualTo("(psip.auth=webhook)");
+        assertThat(domain.admission().pluginTarget(Admission.ACCESS_CONTROL)).isNull();
+        assertThatThrownBy(() -> DomainProperties.parse("acme", Map.of("answer_url", "http://x/", "digest", "false",
+                "accessControl.target", "psip.acl=cidr"), "example.com"))
+                .hasMessageStartingWith("accessControl.target: 'psip.acl=cidr' is not a valid filter");
     }
 
     @Test

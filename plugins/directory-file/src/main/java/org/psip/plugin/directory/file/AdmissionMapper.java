@@ -1,10 +1,13 @@
 package org.psip.plugin.directory.file;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.InvalidSyntaxException;
 import org.psip.api.Admission;
 import org.psip.api.Cidr;
 import org.psip.api.Credential;
@@ -14,8 +17,8 @@ import org.psip.api.SipDomain;
 final class AdmissionMapper {
 
     private static final Set<String> DOMAIN_KEYS = Set.of("application", "acl", "digest", "realm", "algorithms",
-            "users");
-    private static final Set<String> ACCOUNT_KEYS = Set.of("secret", "acl", "algorithms");
+            "users", "plugins");
+    private static final Set<String> ACCOUNT_KEYS = Set.of("secret", "acl", "algorithms", "plugins");
     /**
      * An account's callers must always pass digest with the account's secret, so its ACL may
      * default to every address, as SIP Connect PBXs come from wherever their owners run them.
@@ -45,7 +48,8 @@ final class AdmissionMapper {
         List<String> acl = acl(entry.get("acl"), ANY_ADDRESS);
         List<String> algorithms = algorithms(entry.get("algorithms"));
         String secret = entry.get("secret").text();
-        return new Admission(acl, true, accountRealm(), algorithms, Map.of(key, Credential.ofPassword(key, secret)));
+        return new Admission(acl, true, accountRealm(), algorithms, Map.of(key, Credential.ofPassword(key, secret)),
+                pluginTargets(entry.get("plugins")));
     }
 
     private SipDomain domain(String name, ConfigEntry entry, String defaultRealm) {
@@ -63,7 +67,8 @@ final class AdmissionMapper {
         if (digest && users.isEmpty()) {
             throw usersEntry.invalid("missing: digest is on, so callers need at least one user");
         }
-        return new SipDomain(name, application, new Admission(acl, digest, realm, algorithms, users));
+        return new SipDomain(name, application, new Admission(acl, digest, realm, algorithms, users,
+                pluginTargets(entry.get("plugins"))));
     }
 
     private String applicationReference(ConfigEntry entry) {
@@ -90,6 +95,27 @@ final class AdmissionMapper {
             acl.add(text.strip());
         }
         return acl;
+    }
+
+    /**
+     * The plugin each kind must be ({@code authenticator: (psip.auth=webhook)}): an OSGi filter
+     * over the plugins' service properties, checked now so that a typo fails the file.
+     */
+    private static Map<String, String> pluginTargets(ConfigEntry entry) {
+        if (!entry.isPresent()) {
+            return Map.of();
+        }
+        Map<String, String> targets = new LinkedHashMap<>();
+        entry.withKnownKeys(Admission.PLUGIN_KINDS).entries().forEach((kind, item) -> {
+            String target = item.text().strip();
+            try {
+                FrameworkUtil.createFilter(target);
+            } catch (InvalidSyntaxException e) {
+                throw item.invalid("'" + target + "' is not a valid filter: " + e.getMessage());
+            }
+            targets.put(kind, target);
+        });
+        return targets;
     }
 
     private static List<String> algorithms(ConfigEntry entry) {

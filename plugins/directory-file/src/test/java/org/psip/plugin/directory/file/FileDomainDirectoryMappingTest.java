@@ -192,4 +192,26 @@ class FileDomainDirectoryMappingTest {
     private FileDomainDirectory load(String yaml) {
         return new FileDomainDirectory(write(dir.resolve("psip.yaml"), yaml));
     }
+
+    @Test
+    void a_domain_and_an_account_may_name_the_plugins_that_judge_their_callers() {
+        try (FileDomainDirectory directory = load(MINIMAL + """
+                domains:
+                  acme:
+                    application: demo
+                    digest: false
+                    plugins: { authenticator: "(psip.auth=webhook)", accessControl: " (psip.acl=cidr) " }
+                accounts:
+                  pbx:
+                    secret: s
+                    plugins: { authenticator: "(psip.auth=webhook)" }
+                """)) {
+            assertThat(directory.domain("acme").orElseThrow().admission().pluginTargets()).isEqualTo(Map.of(
+                    Admission.AUTHENTICATOR, "(psip.auth=webhook)", Admission.ACCESS_CONTROL, "(psip.acl=cidr)"));
+            assertThat(directory.account("pbx").orElseThrow().pluginTarget(Admission.AUTHENTICATOR))
+                    .isEqualTo("(psip.auth=webhook)");
+            assertThat(directory.account("pbx").orElseThrow().pluginTarget(Admission.ACCESS_CONTROL)).isNull();
+        }
+    }
+
 }

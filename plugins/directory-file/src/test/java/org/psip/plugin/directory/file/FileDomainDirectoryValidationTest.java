@@ -8,6 +8,7 @@ import static org.psip.plugin.directory.file.DirectoryFiles.write;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -110,8 +111,21 @@ class FileDomainDirectoryValidationTest {
                         "psip.yaml: applications.demo.answer_methd: unknown key"));
     }
 
+    @Test
+    void a_plugin_target_that_is_not_a_filter_is_refused_naming_the_entry() {
+        Path file = write(dir.resolve("psip.yaml"), MINIMAL + "domains: { acme: { application: demo, digest: false,"
+                + " plugins: { authenticator: 'psip.auth=webhook' } } }\n");
+
+        assertThatThrownBy(() -> new FileDomainDirectory(file).close())
+                .isInstanceOf(InvalidDirectoryException.class)
+                .hasMessageStartingWith("psip.yaml: domains.acme.plugins.authenticator: 'psip.auth=webhook' is not a valid filter: ");
+    }
+
     static Stream<Arguments> domainRules() {
         return Stream.of(
+                arguments("plugin kinds are known", MINIMAL
+                        + "domains: { acme: { application: demo, digest: false, plugins: { authenticater: '(a=b)' } } }\n",
+                        "psip.yaml: domains.acme.plugins.authenticater: unknown key"),
                 arguments("unknown domain key", MINIMAL + "domains: { acme: { application: demo, digst: false } }\n",
                         "psip.yaml: domains.acme.digst: unknown key"),
                 arguments("application required", MINIMAL + "domains: { acme: { digest: false } }\n",
