@@ -3,6 +3,7 @@ package org.psip.app;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.apache.camel.CamelConfiguration;
@@ -10,6 +11,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.StartupListener;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.support.service.ServiceSupport;
+import org.psip.api.Authenticator;
 import org.psip.api.DomainDirectory;
 import org.psip.api.GatewaySettings;
 import org.psip.plugin.acl.cidr.CidrAccessControl;
@@ -19,6 +21,8 @@ import org.psip.plugin.auth.webhook.WebhookSettings;
 import org.psip.plugin.auth.webhook.WebhookVerifier;
 import org.psip.plugin.directory.file.FileDomainDirectory;
 import org.psip.routes.CallFlowSteps;
+import org.psip.routes.ListedPlugins;
+import org.psip.routes.PluginCatalog;
 import org.psip.routes.directory.RoutesDirectory;
 import org.psip.routes.events.CallEvents;
 import org.psip.routes.events.EventDeliverySettings;
@@ -66,10 +70,7 @@ public class GatewayConfiguration implements CamelConfiguration {
         LOG.info("home region: {}", settings.homeRegion());
         Registry registry = context.getRegistry();
         registry.bind("directory", nodeDirectory);
-        registry.bind("aclCidr", new CidrAccessControl());
-        // the nonce secret is read once: nodes must restart together when it changes
-        String authentication = property(context, "psip.auth", "digest");
-        registry.bind("auth-" + authentication, authenticator(context, authentication, settings));
+        plugins(context, settings);
         CallFlowSteps.bindTo(registry, CallFlowSteps.headerPrefixes(
                 property(context, "psip.sip-headers.reserved-prefixes", "X-Nexmo,X-Psip")));
         // a service of the context: started with it, and stopped after the routes, spooling what is left
@@ -117,21 +118,41 @@ public class GatewayConfiguration implements CamelConfiguration {
                 milliseconds(context, "psip.events.stop-grace", DEFAULT_STOP_GRACE));
     }
 
-    /** Digest against the directory's users, or with the response checked by the customer's service (psip.auth). */
-    private static DigestAuthenticator authenticator(CamelContext context, String kind, GatewaySettings settings) {
-        LOG.info("authentication: {}", kind);
-        if (kind.equals("digest")) {
-            return new DigestAuthenticator(settings.nonceSecret(), settings.nonceLifetime(), Clock.systemUTC(),
-                    ThrottleSettings.DEFAULT);
+    /**
+     * The ACL and authentication plugins: {@code psip.auth} names the one every domain gets
+     * (digest against the directory's users, or webhook: the response checked by the
+     * customer's service), and both are listed, with the properties they have in Karaf, for a
+     * domain whose {@code plugins.authenticator} names the other. Webhook authentication
+     * exists only when {@code psip.auth.webhook.url} is set.
+     */
+    private static void plugins(CamelContext context, GatewaySettings settings) {
+        Registry registry = context.getRegistry();
+        ListedPlugins catalog = new ListedPlugins();
+        CidrAccessControl acl = new CidrAccessControl();
+        registry.bind("aclCidr", acl);
+        catalog.add(acl, Map.of("psip.acl", "cidr"));
+        // the nonce secret is read once: nodes must restart together when it changes
+        Map<String, Authenticator> authenticators = new LinkedHashMap<>();
+        authenticators.put("digest", new DigestAuthenticator(settings.nonceSecret(), settings.nonceLifetime(),
+                Clock.systemUTC(), ThrottleSettings.DEFAULT));
+        String webhookUrl = property(context, "psip.auth.webhook.url", "");
+        if (!webhookUrl.isBlank()) {
+            WebhookVerifier verifier = new WebhookVerifier(WebhookSettings.from(Map.of("url", webhookUrl,
+                    "timeout.ms", property(context, "psip.auth.webhook.timeout-ms", ""))));
+            authenticators.put("webhook", new DigestAuthenticator(settings.nonceSecret(), settings.nonceLifetime(),
+                    Clock.systemUTC(), ThrottleSettings.DEFAULT, DigestAuthenticator.DEFAULT_REPLAY_CACHE_CAPACITY,
+                    verifier));
         }
-        if (!kind.equals("webhook")) {
-            throw new IllegalArgumentException("psip.auth is '" + kind + "': digest or webhook");
+        String kind = property(context, "psip.auth", "digest");
+        Authenticator chosen = authenticators.get(kind);
+        if (chosen == null) {
+            throw new IllegalArgumentException(kind.equals("webhook") ? "psip.auth is webhook: set psip.auth.webhook.url"
+                    : "psip.auth is '" + kind + "': digest or webhook");
         }
-        WebhookVerifier verifier = new WebhookVerifier(WebhookSettings.from(Map.of(
-                "url", property(context, "psip.auth.webhook.url", ""),
-                "timeout.ms", property(context, "psip.auth.webhook.timeout-ms", ""))));
-        return new DigestAuthenticator(settings.nonceSecret(), settings.nonceLifetime(), Clock.systemUTC(),
-                ThrottleSettings.DEFAULT, DigestAuthenticator.DEFAULT_REPLAY_CACHE_CAPACITY, verifier);
+        LOG.info("authentication: {} (also listed for domains that name one: {})", kind, authenticators.keySet());
+        registry.bind("auth-" + kind, chosen);
+        authenticators.forEach((name, authenticator) -> catalog.add(authenticator, Map.of("psip.auth", name)));
+        registry.bind(PluginCatalog.BEAN_NAME, catalog);
     }
 
     private static FileDomainDirectory directory(String file) {

@@ -9,6 +9,7 @@ import org.psip.app.test.WebhookServer;
 import org.psip.sip.test.Sipp;
 import org.psip.sip.test.SippScenarios;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
@@ -19,7 +20,8 @@ import static org.junit.Assert.assertTrue;
  * responses to the customer's authentication service, and
  * {@code feature:uninstall psip-auth-webhook} hands them back to psip-auth-digest.
  * Every call of the run gets the answer the flow gives (480: the application's
- * answer_url is down), none a 5xx, a 403 or silence.
+ * answer_url is down), none a 5xx, a 403 or silence. A domain that names its plugin
+ * ({@code plugins.authenticator}) keeps it whatever the ranking says.
  */
 public class AuthWebhookHotSwapIT extends PsipKarafTestSupport {
 
@@ -39,6 +41,13 @@ public class AuthWebhookHotSwapIT extends PsipKarafTestSupport {
                 acl: [ 127.0.0.1/32 ]
                 users:
                   alice: { password: secret }
+              globex:
+                application: down
+                acl: [ 127.0.0.1/32 ]
+                users:
+                  alice: { password: secret }
+                plugins:
+                  authenticator: "(psip.auth=digest)"
             """;
     private static final int CALLS = 150;
     private static final int CALLS_PER_SECOND = 10;
@@ -85,5 +94,34 @@ public class AuthWebhookHotSwapIT extends PsipKarafTestSupport {
         assertEquals(result.describe(), 0, result.exitCode());
         assertEquals(result.describe(), CALLS, result.successfulCalls());
         assertEquals(result.describe(), 0, result.failedCalls());
+    }
+
+    @Test
+    public void a_domain_that_names_digest_keeps_it_while_the_webhook_plugin_takes_the_others() throws Exception {
+        // the plugin must start with this test's service, not the one a test before wrote into its file
+        await().atMost(WAIT).until(() -> executeCommand("config:property-get --pid org.psip.plugin.auth.webhook url")
+                .contains(customer.url("/sip-auth")));
+        executeCommand("feature:install psip-auth-webhook");
+        try {
+            awaitService("(psip.auth=webhook)");
+            assertCall("acme", "anything-the-service-accepts", 480);
+            assertNotNull("acme follows the ranking: the customer's service decides", customer.next("/sip-auth", WAIT));
+            customer.clear();
+
+            assertCall("globex", "anything-the-service-accepts", 403);
+            assertCall("globex", "secret", 480);
+            assertEquals("globex names digest: the service is never asked", 0, customer.count("/sip-auth"));
+            String shown = executeCommand("psip:domain-plugins globex");
+            assertTrue(shown, shown.contains("authentication [target (psip.auth=digest)]: org.psip.plugin.auth.digest"));
+        } finally {
+            executeCommand("feature:uninstall psip-auth-webhook");
+        }
+    }
+
+    private static void assertCall(String domain, String password, int expected) throws Exception {
+        Sipp.Result result = sipp(SippScenarios.authenticatedCall(expected, null, ""), "1234",
+                domain + ".sip.example.com").option("-au", "alice", "-ap", password).calls(1)
+                .run(Duration.ofSeconds(20));
+        assertEquals(result.describe(), 0, result.exitCode());
     }
 }

@@ -27,11 +27,12 @@ public class AccessControlStep implements Processor {
 
     @Override
     public void process(Exchange exchange) {
-        AccessControl accessControl = Plugins.require(exchange, AccessControl.class);
+        Admission admission = exchange.getMessage().getHeader(PsipHeaders.ADMISSION, Admission.class);
+        AccessControl accessControl = Plugins.require(exchange, AccessControl.class, admission,
+                Admission.ACCESS_CONTROL);
         if (accessControl == null) {
             return;
         }
-        Admission admission = exchange.getMessage().getHeader(PsipHeaders.ADMISSION, Admission.class);
         InetAddress source = caller(exchange);
         AccessControl.Decision decision = accessControl.check(source, admission.acl());
         if (!decision.allowed()) {

@@ -24,7 +24,8 @@ public class AuthenticationStep implements Processor {
         if (!admission.digestRequired()) {
             return;
         }
-        Authenticator authenticator = Plugins.require(exchange, Authenticator.class);
+        Authenticator authenticator = Plugins.require(exchange, Authenticator.class, admission,
+                Admission.AUTHENTICATOR);
         if (authenticator == null) {
             return;
         }

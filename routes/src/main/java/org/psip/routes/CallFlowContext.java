@@ -49,6 +49,9 @@ public final class CallFlowContext {
         properties.putAll(settings);
         context.getPropertiesComponent().setInitialProperties(properties);
         context.getRegistry().bind("sip", new SipComponent());
+        if (plugins instanceof PluginCatalog catalog) {
+            context.getRegistry().bind(PluginCatalog.BEAN_NAME, catalog);
+        }
         CallFlowSteps.bindTo(context.getRegistry(), CallFlowSteps.headerPrefixes(
                 settings.getOrDefault("psip.sip-headers.reserved-prefixes", "X-Nexmo,X-Psip")));
         try {

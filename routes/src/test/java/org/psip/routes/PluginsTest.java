@@ -2,6 +2,7 @@ package org.psip.routes;
 
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -12,6 +13,7 @@ import org.apache.camel.support.DefaultExchange;
 import org.apache.camel.support.DefaultRegistry;
 import org.junit.jupiter.api.Test;
 import org.psip.api.AccessControl;
+import org.psip.api.Admission;
 import org.psip.sip.SipConstants;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,6 +46,57 @@ class PluginsTest {
         assertThat(call.getMessage().getHeader(SipConstants.RESPONSE_CODE)).isEqualTo(503);
         assertThat(call.getMessage().getHeader(SipConstants.REASON_TEXT)).isEqualTo("no AccessControl plugin installed");
         assertThat(call.isRouteStop()).isTrue();
+    }
+
+    @Test
+    void a_target_picks_the_first_listed_plugin_whose_properties_match_it() {
+        Exchange call = callWith(new RankedPlugins(Map.of(), DENY_ALL));
+        call.getContext().getRegistry().bind(PluginCatalog.BEAN_NAME, new ListedPlugins()
+                .add(DENY_ALL, Map.of("psip.acl", "none"))
+                .add(ALLOW_ALL, Map.of("psip.acl", "all")));
+
+        assertThat(Plugins.find(call, AccessControl.class, "(psip.acl=all)")).isSameAs(ALLOW_ALL);
+        assertThat(Plugins.find(call, AccessControl.class, "(|(psip.acl=all)(psip.acl=none))")).isSameAs(DENY_ALL);
+        assertThat(Plugins.find(call, AccessControl.class, "(psip.acl=ldap)")).isNull();
+    }
+
+    @Test
+    void an_admission_without_a_target_gets_the_registrys_choice() {
+        Exchange call = callWith(new RankedPlugins(Map.of(), DENY_ALL));
+        call.getContext().getRegistry().bind(PluginCatalog.BEAN_NAME, new ListedPlugins()
+                .add(ALLOW_ALL, Map.of("psip.acl", "all")));
+
+        assertThat(Plugins.require(call, AccessControl.class, admission(Map.of()), Admission.ACCESS_CONTROL))
+                .isSameAs(DENY_ALL);
+    }
+
+    @Test
+    void a_target_nothing_matches_answers_503_naming_it() {
+        Exchange call = callWith(new RankedPlugins(Map.of(), DENY_ALL));
+        call.getContext().getRegistry().bind(PluginCatalog.BEAN_NAME, new ListedPlugins()
+                .add(DENY_ALL, Map.of("psip.acl", "cidr")));
+
+        assertThat(Plugins.require(call, AccessControl.class,
+                admission(Map.of(Admission.ACCESS_CONTROL, "(psip.acl=geo)")), Admission.ACCESS_CONTROL)).isNull();
+        assertThat(call.getMessage().getHeader(SipConstants.RESPONSE_CODE)).isEqualTo(503);
+        assertThat(call.getMessage().getHeader(SipConstants.REASON_TEXT))
+                .isEqualTo("no AccessControl plugin matches (psip.acl=geo)");
+    }
+
+    @Test
+    void a_target_that_is_not_a_filter_answers_500_naming_it() {
+        Exchange call = callWith(new RankedPlugins(Map.of(), DENY_ALL));
+        call.getContext().getRegistry().bind(PluginCatalog.BEAN_NAME, new ListedPlugins());
+
+        assertThat(Plugins.require(call, AccessControl.class,
+                admission(Map.of(Admission.ACCESS_CONTROL, "psip.acl=geo")), Admission.ACCESS_CONTROL)).isNull();
+        assertThat(call.getMessage().getHeader(SipConstants.RESPONSE_CODE)).isEqualTo(500);
+        assertThat(call.getMessage().getHeader(SipConstants.REASON_TEXT))
+                .isEqualTo("accessControl.target psip.acl=geo is not a valid filter");
+    }
+
+    private static Admission admission(Map<String, String> targets) {
+        return new Admission(List.of(), false, "realm", null, null, targets);
     }
 
     private static Exchange callWith(BeanRepository plugins) {

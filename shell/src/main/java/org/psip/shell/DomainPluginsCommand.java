@@ -8,8 +8,10 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
 import org.psip.api.AccessControl;
+import org.psip.api.Admission;
 import org.psip.api.Authenticator;
 import org.psip.api.DomainDirectory;
 import org.psip.api.SipDomain;
@@ -36,23 +38,37 @@ public class DomainPluginsCommand implements Action {
             return null;
         }
         System.out.println("domain " + found.name() + ", application " + found.application());
-        show("directory", DomainDirectory.class, true);
-        show("access control", AccessControl.class, true);
-        show("authentication", Authenticator.class, found.admission().digestRequired());
+        Admission admission = found.admission();
+        show("directory", DomainDirectory.class, true, null);
+        show("access control", AccessControl.class, true, admission.pluginTarget(Admission.ACCESS_CONTROL));
+        show("authentication", Authenticator.class, admission.digestRequired(),
+                admission.pluginTarget(Admission.AUTHENTICATOR));
         return null;
     }
 
-    private void show(String step, Class<?> kind, boolean used) {
-        List<ServiceReference<?>> ranked = Plugins.ranked(bundleContext, kind);
+    /** The plugin in effect for the domain: the highest ranking among those its target (if any) matches. */
+    private void show(String step, Class<?> kind, boolean used, String target) {
+        String chosenBy = target == null ? "" : " [target " + target + "]";
         if (!used) {
             System.out.println(step + ": not asked (the domain needs no credentials)");
-        } else if (ranked.isEmpty()) {
-            System.out.println(step + ": NONE INSTALLED, calls get 503");
+            return;
+        }
+        List<ServiceReference<?>> ranked;
+        try {
+            ranked = Plugins.ranked(bundleContext, kind, target);
+        } catch (InvalidSyntaxException e) {
+            System.out.println(step + chosenBy + ": NOT A VALID FILTER (" + e.getMessage() + "), calls get 500");
+            return;
+        }
+        if (ranked.isEmpty()) {
+            System.out.println(step + chosenBy + (target == null ? ": NONE INSTALLED" : ": NONE MATCHES")
+                    + ", calls get 503");
         } else {
-            System.out.println(step + ": " + Plugins.describe(ranked.get(0)));
+            System.out.println(step + chosenBy + ": " + Plugins.describe(ranked.get(0)));
         }
         for (ServiceReference<?> standby : ranked.subList(Math.min(1, ranked.size()), ranked.size())) {
             System.out.println("  standing by: " + Plugins.describe(standby));
         }
     }
+
 }

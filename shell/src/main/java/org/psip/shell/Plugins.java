@@ -15,12 +15,17 @@ final class Plugins {
     }
 
     static List<ServiceReference<?>> ranked(BundleContext context, Class<?> kind) {
-        ServiceReference<?>[] references;
         try {
-            references = context.getServiceReferences(kind.getName(), null);
+            return ranked(context, kind, null);
         } catch (InvalidSyntaxException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The plugins of one kind that match a domain's target (all when null), the one in effect first. */
+    static List<ServiceReference<?>> ranked(BundleContext context, Class<?> kind, String target)
+            throws InvalidSyntaxException {
+        ServiceReference<?>[] references = context.getServiceReferences(kind.getName(), target);
         if (references == null) {
             return List.of();
         }

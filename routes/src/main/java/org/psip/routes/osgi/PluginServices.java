@@ -11,17 +11,20 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.spi.BeanRepository;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
+import org.osgi.framework.Filter;
 import org.osgi.framework.ServiceReference;
 import org.osgi.util.tracker.ServiceTracker;
+import org.psip.routes.PluginCatalog;
 
 /**
  * The Camel registry's view of psip's plugins in the OSGi service registry: the
  * services of the {@code org.psip.api} interfaces, tracked so that a per-call lookup
  * reads memory. {@link #findSingleByType} is the service with the highest
  * {@code service.ranking}, so installing a higher-ranked plugin switches the next call
- * to it, and removing it switches back.
+ * to it, and removing it switches back; {@link #find} is the one with the highest ranking
+ * among those a domain's target matches.
  */
-final class PluginServices implements BeanRepository, AutoCloseable {
+final class PluginServices implements BeanRepository, PluginCatalog, AutoCloseable {
 
     private static final String PLUGIN_PACKAGE = "org.psip.api.";
 
@@ -75,6 +78,26 @@ final class PluginServices implements BeanRepository, AutoCloseable {
         ServiceTracker<Object, Object> tracker = tracker(type);
         Object best = tracker == null ? null : tracker.getService();
         return best == null ? null : type.cast(best);
+    }
+
+    @Override
+    public <T> T find(Class<T> kind, Filter target) {
+        if (target == null) {
+            return findSingleByType(kind);
+        }
+        ServiceTracker<Object, Object> tracker = tracker(kind);
+        ServiceReference<Object>[] references = tracker == null ? null : tracker.getServiceReferences();
+        if (references == null) {
+            return null;
+        }
+        ServiceReference<Object> best = null;
+        for (ServiceReference<Object> reference : references) {
+            if (target.match(reference) && (best == null || reference.compareTo(best) > 0)) {
+                best = reference;
+            }
+        }
+        Object service = best == null ? null : tracker.getService(best);
+        return service == null ? null : kind.cast(service);
     }
 
     @Override
