@@ -18,7 +18,8 @@ import static org.junit.Assert.assertTrue;
  * Plugins are swapped under live calls: while SIPp places authenticated calls at a
  * steady rate, {@code feature:install psip-auth-webhook} sends the next calls' digest
  * responses to the customer's authentication service, and
- * {@code feature:uninstall psip-auth-webhook} hands them back to psip-auth-digest.
+ * {@code feature:uninstall psip-auth-webhook} hands them back to psip-auth-digest; a
+ * {@code bundle:update} of the plugin in between takes it away and back under the calls.
  * Every call of the run gets the answer the flow gives (480: the application's
  * answer_url is down), none a 5xx, a 403 or silence. A domain that names its plugin
  * ({@code plugins.authenticator}) keeps it whatever the ranking says.
@@ -81,6 +82,11 @@ public class AuthWebhookHotSwapIT extends PsipKarafTestSupport {
 
         executeCommand("feature:install psip-auth-webhook");
         assertNotNull("new calls are authenticated by the customer's service", customer.next("/sip-auth", WAIT));
+
+        // a new version of the plugin: the bundle is stopped, replaced and started under the calls
+        String updated = executeCommand("bundle:update org.psip.plugin.auth.webhook");
+        customer.clear();
+        assertNotNull("the updated plugin takes calls again: " + updated, customer.next("/sip-auth", WAIT));
 
         executeCommand("feature:uninstall psip-auth-webhook");
         customer.clear();

@@ -109,7 +109,10 @@ public abstract class PsipKarafTestSupport {
     protected String executeCommand(String command) throws Exception {
         Subject admin = new Subject();
         admin.getPrincipals().add(new UserPrincipal("karaf"));
-        admin.getPrincipals().add(new RolePrincipal("admin"));
+        // the roles of Karaf's admingroup: bundle:update, for one, asks for manager
+        for (String role : new String[] {"admin", "manager", "viewer"}) {
+            admin.getPrincipals().add(new RolePrincipal(role));
+        }
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         try (PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8)) {
             Session session = sessionFactory.create(System.in, out, out);
