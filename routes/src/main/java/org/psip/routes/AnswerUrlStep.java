@@ -92,7 +92,6 @@ public class AnswerUrlStep implements Processor {
                 FormEncoding.encode(parameters));
         Exchange reply = template(context).send(endpoint(context, application, target), request -> {
             Message out = request.getIn();
-            out.setHeader(Exchange.HTTP_METHOD, application.answerMethod().name());
             if (query != null) {
                 out.setHeader(Exchange.HTTP_QUERY, query);
             }
@@ -115,7 +114,10 @@ public class AnswerUrlStep implements Processor {
     private Endpoint endpoint(CamelContext context, Application application, URI target) {
         String base = target.getScheme() + "://" + target.getRawAuthority()
                 + (target.getRawPath() == null || target.getRawPath().isEmpty() ? "/" : target.getRawPath());
-        String uri = base + "?throwExceptionOnFailure=false"
+        // the method is the endpoint's, not a header: camel-http would convert a header's text
+        // to its HttpMethods enum on every request through a type-converter search
+        String uri = base + "?httpMethod=" + application.answerMethod().name()
+                + "&throwExceptionOnFailure=false"
                 + "&connectTimeout=" + application.connectTimeout().toMillis()
                 + "&responseTimeout=" + application.readTimeout().toMillis()
                 + "&connectionRequestTimeout=" + application.connectTimeout().toMillis();
