@@ -245,8 +245,8 @@ public final class SipService implements SipListenerExt {
         // socket's address); the blocking one would follow the Via's transport and host.
         p.setProperty("gov.nist.javax.sip.ALWAYS_ADD_RPORT", "true");
         p.setProperty("gov.nist.javax.sip.SIP_MESSAGE_VALVE", SymmetricResponseValve.class.getName());
-        p.setProperty("gov.nist.javax.sip.MESSAGE_PROCESSOR_FACTORY",
-                "gov.nist.javax.sip.stack.NioMessageProcessorFactory");
+        // JAIN-SIP's NIO transports; UDP received without a 16 KB buffer per datagram
+        p.setProperty("gov.nist.javax.sip.MESSAGE_PROCESSOR_FACTORY", CompactMessageProcessorFactory.class.getName());
         p.setProperty("gov.nist.javax.sip.MESSAGE_PARSER_FACTORY", StrictMessageParserFactory.class.getName());
         p.setProperty("gov.nist.javax.sip.CACHE_CLIENT_CONNECTIONS", "true");
         p.setProperty("gov.nist.javax.sip.LOG_MESSAGE_CONTENT", "false");
