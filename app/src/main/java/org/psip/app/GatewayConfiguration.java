@@ -21,22 +21,14 @@ import org.psip.plugin.auth.webhook.WebhookSettings;
 import org.psip.plugin.auth.webhook.WebhookVerifier;
 import org.psip.plugin.directory.file.FileDomainDirectory;
 import org.psip.routes.CallFlowSteps;
+import org.psip.routes.HomeRegionDirectory;
 import org.psip.routes.ListedPlugins;
 import org.psip.routes.PluginCatalog;
 import org.psip.routes.directory.RoutesDirectory;
-import org.psip.routes.events.CallEvents;
-import org.psip.routes.events.EventDeliverySettings;
 import org.psip.routes.events.EventUrlPublisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import static org.psip.routes.events.EventDeliverySettings.DEFAULT_CONCURRENCY;
-import static org.psip.routes.events.EventDeliverySettings.DEFAULT_FIRST_RETRY_DELAY;
-import static org.psip.routes.events.EventDeliverySettings.DEFAULT_MAX_AGE;
-import static org.psip.routes.events.EventDeliverySettings.DEFAULT_MAX_ATTEMPTS;
-import static org.psip.routes.events.EventDeliverySettings.DEFAULT_MAX_PENDING;
-import static org.psip.routes.events.EventDeliverySettings.DEFAULT_MAX_RETRY_DELAY;
-import static org.psip.routes.events.EventDeliverySettings.DEFAULT_STOP_GRACE;
 
 /**
  * Assembles the standalone gateway: the domain directory (the file named by
@@ -64,7 +56,7 @@ public class GatewayConfiguration implements CamelConfiguration {
                 directory.close();
             }
         }, true, true);
-        String homeRegion = property(context, "psip.home-region", "");
+        String homeRegion = property(context, HomeRegionDirectory.SETTING, "");
         DomainDirectory nodeDirectory = homeRegion.isBlank() ? directory : new HomeRegionDirectory(directory, homeRegion);
         GatewaySettings settings = nodeDirectory.settings();
         LOG.info("home region: {}", settings.homeRegion());
@@ -73,10 +65,7 @@ public class GatewayConfiguration implements CamelConfiguration {
         plugins(context, settings);
         CallFlowSteps.bindTo(registry, CallFlowSteps.headerPrefixes(
                 property(context, "psip.sip-headers.reserved-prefixes", "X-Nexmo,X-Psip")));
-        // a service of the context: started with it, and stopped after the routes, spooling what is left
-        EventUrlPublisher callEvents = new EventUrlPublisher(eventDelivery(context));
-        context.addService(callEvents, true, true);
-        registry.bind(CallEvents.BEAN_NAME, callEvents);
+        EventUrlPublisher.addTo(context, name -> context.getPropertiesComponent().resolveProperty(name).orElse(null));
         watchRoutesDirectory(context);
     }
 
@@ -101,21 +90,6 @@ public class GatewayConfiguration implements CamelConfiguration {
                 started.addService(routes, true, true);
             }
         });
-    }
-
-    /** The {@code psip.events.*} settings; the spool defaults to one directory per SIP port under java.io.tmpdir. */
-    private static EventDeliverySettings eventDelivery(CamelContext context) {
-        String spool = property(context, "psip.events.spool-directory", "");
-        Path spoolDirectory = spool.isBlank() ? Path.of(System.getProperty("java.io.tmpdir"),
-                "psip-events-" + property(context, "psip.sip.port", "5060")) : Path.of(spool);
-        return new EventDeliverySettings(spoolDirectory,
-                milliseconds(context, "psip.events.first-retry-delay", DEFAULT_FIRST_RETRY_DELAY),
-                milliseconds(context, "psip.events.max-retry-delay", DEFAULT_MAX_RETRY_DELAY),
-                number(context, "psip.events.max-attempts", DEFAULT_MAX_ATTEMPTS),
-                milliseconds(context, "psip.events.max-age", DEFAULT_MAX_AGE),
-                number(context, "psip.events.concurrency", DEFAULT_CONCURRENCY),
-                number(context, "psip.events.max-pending", DEFAULT_MAX_PENDING),
-                milliseconds(context, "psip.events.stop-grace", DEFAULT_STOP_GRACE));
     }
 
     /**
@@ -166,18 +140,5 @@ public class GatewayConfiguration implements CamelConfiguration {
 
     private static String property(CamelContext context, String name, String defaultValue) {
         return context.getPropertiesComponent().resolveProperty(name).orElse(defaultValue);
-    }
-
-    private static Duration milliseconds(CamelContext context, String name, Duration defaultValue) {
-        return Duration.ofMillis(number(context, name, (int) Math.min(Integer.MAX_VALUE, defaultValue.toMillis())));
-    }
-
-    private static int number(CamelContext context, String name, int defaultValue) {
-        String value = property(context, name, "").trim();
-        try {
-            return value.isEmpty() ? defaultValue : Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a whole number, not '" + value + "'", e);
-        }
     }
 }

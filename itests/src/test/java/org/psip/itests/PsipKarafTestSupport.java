@@ -31,7 +31,9 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.util.tracker.ServiceTracker;
 import org.psip.sip.test.Sipp;
+import org.psip.sip.test.SippScenarios;
 
+import static org.junit.Assert.assertEquals;
 import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
 import static org.ops4j.pax.exam.CoreOptions.options;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
@@ -58,7 +60,7 @@ public abstract class PsipKarafTestSupport {
     protected static final Duration WAIT = Duration.ofSeconds(30);
     private static final String SIP_PORT = "psip.itest.sip.port";
     private static final String PAX_URL = "etc/org.ops4j.pax.url.mvn.cfg";
-    private static final String GATEWAY = "etc/org.psip.gateway.cfg";
+    protected static final String GATEWAY = "etc/org.psip.gateway.cfg";
 
     @Inject
     protected BundleContext bundleContext;
@@ -182,6 +184,29 @@ public abstract class PsipKarafTestSupport {
     /** SIPp running this scenario against psip, calling sip:[service]@[domain]. */
     protected static Sipp sipp(String scenario, String service, String domain) throws IOException {
         return Sipp.scenarioText(scenario, HOST, sipPort()).key("domain", domain).option("-s", service);
+    }
+
+    /** The NCCO that connects a call to a SIP callee on this machine. */
+    protected static String connectTo(int calleePort) {
+        return "[{\"action\":\"connect\",\"endpoint\":[{\"type\":\"sip\","
+                + "\"uri\":\"sip:callee@127.0.0.1:" + calleePort + "\"}]}]";
+    }
+
+    /**
+     * alice's authenticated call to sip:1234@domain, whose application connects it to a SIPp
+     * callee on calleePort (started here); the caller hangs up, and both ends must see the call through.
+     */
+    protected static void bridgedCallHangingUp(String domain, int calleePort) throws Exception {
+        Sipp callee = Sipp.uas(calleePort).calls(1);
+        Process calleeProcess = callee.start();
+        Sipp.awaitBound(HOST, calleePort);
+
+        Sipp.Result caller = sipp(SippScenarios.authenticatedCallHangingUp(), "1234", domain)
+                .option("-au", "alice", "-ap", "secret").calls(1).run(Duration.ofSeconds(30));
+
+        assertEquals(caller.describe(), 0, caller.exitCode());
+        Sipp.Result answered = callee.await(calleeProcess, Duration.ofSeconds(30));
+        assertEquals(answered.describe(), 0, answered.exitCode());
     }
 
     /** Karaf's etc/ folder, where the features put their configuration. */

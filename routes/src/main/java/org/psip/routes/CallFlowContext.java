@@ -17,6 +17,7 @@ import org.apache.camel.support.DefaultRegistry;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
 import org.psip.routes.directory.RoutesDirectory;
+import org.psip.routes.events.EventUrlPublisher;
 import org.psip.sip.SipComponent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * The call flow in a Camel context of its own, for containers that do not run
  * camel-main (Karaf): the plugins come from {@code plugins}, looked up per call, and
  * the settings are the same {@code psip.*} keys as the standalone gateway's
- * application.properties.
+ * application.properties, {@code psip.home-region} and the call events'
+ * {@code psip.events.*} included.
  */
 public final class CallFlowContext {
 
@@ -43,7 +45,7 @@ public final class CallFlowContext {
 
     /** A started context running the call flow; the caller stops it. */
     public static CamelContext start(BeanRepository plugins, Map<String, String> settings) throws Exception {
-        DefaultCamelContext context = new DefaultCamelContext(new DefaultRegistry(plugins));
+        DefaultCamelContext context = new DefaultCamelContext(new DefaultRegistry(nodeView(plugins, settings)));
         context.getCamelContextExtension().setName("psip");
         Properties properties = new Properties();
         properties.putAll(settings);
@@ -55,6 +57,7 @@ public final class CallFlowContext {
         CallFlowSteps.bindTo(context.getRegistry(), CallFlowSteps.headerPrefixes(
                 settings.getOrDefault("psip.sip-headers.reserved-prefixes", "X-Nexmo,X-Psip")));
         try {
+            EventUrlPublisher.addTo(context, settings::get);
             PluginHelper.getRoutesLoader(context).loadRoutes(routes(context, settings.getOrDefault(ROUTES, "")));
             context.start();
             watchRoutesDirectory(context, settings);
@@ -63,6 +66,19 @@ public final class CallFlowContext {
             throw e;
         }
         return context;
+    }
+
+    /**
+     * The plugins as this node sees them: with {@code psip.home-region} set, the directory
+     * in effect is looked up with this node's home region over the directory's own.
+     */
+    private static BeanRepository nodeView(BeanRepository plugins, Map<String, String> settings) {
+        String homeRegion = settings.getOrDefault(HomeRegionDirectory.SETTING, "").trim();
+        if (homeRegion.isEmpty()) {
+            return plugins;
+        }
+        LOG.info("home region: {} ({}, over the directory's)", homeRegion, HomeRegionDirectory.SETTING);
+        return new HomeRegionPlugins(plugins, homeRegion);
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.psip.routes;
 
+import java.util.Map;
 import java.util.Optional;
 
 import org.apache.camel.Exchange;
@@ -30,7 +31,14 @@ public class IdentifyCalleeStep implements Processor {
         }
         Message message = exchange.getMessage();
         String host = message.getHeader(SipConstants.REQUEST_URI_HOST, String.class);
-        GatewaySettings settings = directory.settings();
+        GatewaySettings settings;
+        try {
+            settings = directory.settings();
+        } catch (IllegalStateException misconfigured) {
+            // the node's settings do not fit the directory (psip.home-region): callers should try another node
+            Rejection.reject(exchange, 503, misconfigured.getMessage(), Map.of("Retry-After", "30"));
+            return;
+        }
         CalleeAddress callee = CalleeAddress.of(host == null ? "" : host, settings.baseHost());
         boolean identified = switch (callee.kind()) {
             case DOMAIN -> domain(exchange, directory.domain(callee.domain()), "no such domain " + callee.domain());

@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
+import org.apache.camel.CamelContext;
 import org.apache.camel.support.service.ServiceSupport;
 import org.psip.api.Application;
 import org.slf4j.Logger;
@@ -38,6 +40,18 @@ public class EventUrlPublisher extends ServiceSupport implements CallEvents {
     public EventUrlPublisher(EventDeliverySettings settings) {
         this.settings = settings;
         this.spool = new EventSpool(settings.spoolDirectory());
+    }
+
+    /**
+     * A publisher with the {@code psip.events.*} settings ({@link EventDeliverySettings#from}), added to
+     * the context as a service (started with it, and stopped after the routes, spooling what is left)
+     * and bound as {@link CallEvents#BEAN_NAME}, where call control finds it.
+     */
+    public static EventUrlPublisher addTo(CamelContext context, Function<String, String> settings) throws Exception {
+        EventUrlPublisher callEvents = new EventUrlPublisher(EventDeliverySettings.from(settings));
+        context.addService(callEvents, true, true);
+        context.getRegistry().bind(CallEvents.BEAN_NAME, callEvents);
+        return callEvents;
     }
 
     @Override

@@ -11,6 +11,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.psip.routes.CallFlowContext;
+import org.psip.routes.events.EventDeliverySettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,7 +64,8 @@ public class CallFlowService {
 
     /**
      * The string values of the configuration; ConfigAdmin's own keys (service.pid…) do no harm.
-     * A configuration from before the routes directory existed gets Karaf's etc/psip/routes.
+     * A configuration from before the routes directory existed gets Karaf's etc/psip/routes, and
+     * undelivered call events wait in Karaf's data/psip/events unless the configuration names a place.
      */
     static Map<String, String> settings(Map<String, Object> configuration) {
         Map<String, String> settings = new TreeMap<>();
@@ -74,6 +76,10 @@ public class CallFlowService {
         });
         settings.putIfAbsent(CallFlowContext.ROUTES_DIR,
                 Path.of(System.getProperty("karaf.etc", "etc"), "psip", "routes").toString());
+        if (settings.getOrDefault(EventDeliverySettings.SPOOL_DIRECTORY, "").isEmpty()) {
+            settings.put(EventDeliverySettings.SPOOL_DIRECTORY,
+                    Path.of(System.getProperty("karaf.data", "data"), "psip", "events").toString());
+        }
         return settings;
     }
 }
