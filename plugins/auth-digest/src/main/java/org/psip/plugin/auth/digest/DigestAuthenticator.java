@@ -75,7 +75,10 @@ public final class DigestAuthenticator implements Authenticator {
         this.replays = new ReplayGuard(replayCacheCapacity);
     }
 
-    /** {@link #authenticateAsync}, waited for: at once with the directory's passwords, else as long as the verifier takes. */
+    /**
+     * {@link #authenticateAsync}, waited for: no wait with the directory's passwords, else as long
+     * as the verifier takes.
+     */
     @Override
     public Result authenticate(Request request) {
         return authenticateAsync(request).toCompletableFuture().join();

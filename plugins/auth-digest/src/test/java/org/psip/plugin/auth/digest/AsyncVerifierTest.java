@@ -76,10 +76,11 @@ class AsyncVerifierTest {
         CompletableFuture<Result> refused = send(authorization);
         CompletableFuture<Result> proven = send(authorization);
 
-        asked.remove().complete(new Rejected(503, "service down", Duration.ofSeconds(5)));
+        Rejected serviceDown = new Rejected(503, "service down", Duration.ofSeconds(5));
+        asked.remove().complete(serviceDown);
         asked.remove().complete(null);
 
-        assertThat(refused.get(5, TimeUnit.SECONDS)).isEqualTo(new Rejected(503, "service down", Duration.ofSeconds(5)));
+        assertThat(refused.get(5, TimeUnit.SECONDS)).isEqualTo(serviceDown);
         assertThat(proven.get(5, TimeUnit.SECONDS)).isEqualTo(new Accepted("alice"));
         CompletableFuture<Result> replayed = send(authorization);
         asked.remove().complete(null);
