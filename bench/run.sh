@@ -25,6 +25,8 @@ Usage: bench/run.sh [options]
   --events              with --flow, the application's event_url is the local HTTP server too:
                         every call sends its seven call events
   --event-url URL       with --flow, this event_url instead (a closed port shows an event_url down)
+  --auth-webhook MS     with --flow, the digest responses are checked by an authentication service
+                        (psip.auth=webhook) on the local HTTP server, which says ok MS ms after each request
   --no-build            use app/target/psip-app.jar as it is
   -h, --help            this text
 
@@ -52,6 +54,7 @@ flow=0
 answer_port=28080
 callee_port=25070
 event_url=""
+auth_delay=""
 
 while (($#)); do
     case "$1" in
@@ -67,6 +70,7 @@ while (($#)); do
         --callee-port) callee_port=$2; shift 2 ;;
         --events) event_url=events; shift ;;
         --event-url) event_url=$2; shift 2 ;;
+        --auth-webhook) auth_delay=$2; shift 2 ;;
         --no-build) build=0; shift ;;
         -h | --help) usage; exit 0 ;;
         *) echo "unknown option: $1" >&2; usage >&2; exit 2 ;;
@@ -82,10 +86,12 @@ is_count() {
     [[ $1 =~ ^[0-9]+$ ]]
 }
 
-for n in $rates "$seconds" "$port" "$warmup_rate" "$warmup_seconds" "$pause" "$answer_port" "$callee_port"; do
+for n in $rates "$seconds" "$port" "$warmup_rate" "$warmup_seconds" "$pause" "$answer_port" "$callee_port" \
+    ${auth_delay:+"$auth_delay"}; do
     is_count "$n" || die "not a whole number: $n"
 done
 [[ -n ${rates// /} ]] || die "--rates is empty"
+[[ -z $auth_delay ]] || ((flow)) || die "--auth-webhook needs --flow"
 ((seconds > 0)) || die "--seconds must be positive"
 for tool in java sipp python3 ss; do
     command -v "$tool" >/dev/null || die "$tool is not installed"
@@ -191,7 +197,8 @@ start_callee() {
 # The --flow application: a JDK HTTP server answering every answer_url request with
 # one fixed NCCO (bench/AnswerServer.java, run from source).
 start_answer_server() {
-    java "$bench_dir/AnswerServer.java" "$answer_port" "$callee_port" >"$run_dir/answer-server.log" 2>&1 &
+    java "$bench_dir/AnswerServer.java" "$answer_port" "$callee_port" "${auth_delay:-0}" \
+        >"$run_dir/answer-server.log" 2>&1 &
     answer_pid=$!
     local deadline=$((SECONDS + 30))
     until grep -q "listening" "$run_dir/answer-server.log"; do
@@ -237,7 +244,8 @@ trap 'exit 143' TERM
 
 {
     echo "command: $0 --rates \"$rates\" --seconds $seconds --port $port --warmup-rate $warmup_rate" \
-        "--warmup-seconds $warmup_seconds --pause $pause (call log $call_log${event_url:+, event_url $event_url})"
+        "--warmup-seconds $warmup_seconds --pause $pause (call log $call_log${event_url:+, event_url $event_url}" \
+        "${auth_delay:+, webhook authentication answering after $auth_delay ms})"
     echo "date: $(date -Is)"
     echo "commit: $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)"
     echo "host: $(uname -srm), $(nproc) cores"
@@ -258,6 +266,9 @@ if ((flow)); then
     write_flow_directory "$run_dir/directory.yaml"
     # a spool of the run's own: events left undelivered by another run are not this one's
     gw_args=("-Dpsip.directory=$run_dir/directory.yaml" "-Dpsip.events.spool-directory=$run_dir/events-spool")
+    if [[ -n $auth_delay ]]; then
+        gw_args+=("-Dpsip.auth=webhook" "-Dpsip.auth.webhook.url=http://127.0.0.1:$answer_port/sip-auth")
+    fi
     sipp_scenario=(-sf "$bench_dir/call-flow-uac.xml" -au bench -ap bench-secret -s 14155550100
         -key domain bench.sip.example.com)
     scenario_name=call-flow-uac

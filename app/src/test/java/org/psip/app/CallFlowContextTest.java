@@ -5,6 +5,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.support.SimpleRegistry;
@@ -12,12 +15,15 @@ import org.apache.camel.test.AvailablePortFinder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.psip.api.Authenticator;
+import org.psip.app.test.SipCaller;
 import org.psip.app.test.WebhookServer;
 import org.psip.plugin.acl.cidr.CidrAccessControl;
 import org.psip.plugin.auth.digest.DigestAuthenticator;
 import org.psip.plugin.auth.digest.ThrottleSettings;
 import org.psip.plugin.directory.file.FileDomainDirectory;
 import org.psip.routes.CallFlowContext;
+import org.psip.sip.test.SipText;
 import org.psip.sip.test.Sipp;
 import org.psip.sip.test.SippScenarios;
 
@@ -26,7 +32,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The call flow as Karaf runs it, without OSGi: {@link CallFlowContext} with the
  * bundled route, the plugins from a bean repository of the container's, the settings
- * as {@code psip.*} keys.
+ * as {@code psip.*} keys. The authenticate step with plugins that fail, whether they throw or
+ * their answer completes exceptionally later in another thread: the caller gets 500 with a
+ * Reason, never a hung call; and with a plugin that only decides synchronously.
  */
 class CallFlowContextTest {
 
@@ -70,14 +78,8 @@ class CallFlowContextTest {
 
     @Test
     void the_bundled_call_flow_runs_with_the_plugins_it_is_given(@TempDir Path dir) throws Exception {
-        Path file = Files.writeString(dir.resolve("directory.yaml"), DIRECTORY.replace("${webhook}", application.url("")));
-        directory = new FileDomainDirectory(file);
-        SimpleRegistry plugins = new SimpleRegistry();
-        plugins.bind("directory", directory);
-        plugins.bind("acl", new CidrAccessControl());
-        plugins.bind("digest", new DigestAuthenticator("context-test-secret", Duration.ofMinutes(5),
+        startWith(dir, new DigestAuthenticator("context-test-secret", Duration.ofMinutes(5),
                 Clock.systemUTC(), ThrottleSettings.DEFAULT));
-        context = CallFlowContext.start(plugins, settings());
 
         Sipp.Result result = call(SippScenarios.authenticatedCall(480, null, ""));
 
@@ -92,6 +94,75 @@ class CallFlowContextTest {
         Sipp.Result result = call(SippScenarios.call(503, ""));
 
         assertThat(result.exitCode()).as(result.describe()).isZero();
+    }
+
+    @Test
+    void an_authenticator_whose_answer_fails_later_gets_the_caller_500_with_a_reason(@TempDir Path dir)
+            throws Exception {
+        startWith(dir, new SynchronousAnswerIsWrong() {
+            @Override
+            public CompletionStage<Result> authenticateAsync(Request request) {
+                return CompletableFuture.supplyAsync(() -> {
+                    throw new IllegalStateException("the service client broke");
+                }, CompletableFuture.delayedExecutor(100, TimeUnit.MILLISECONDS));
+            }
+        });
+
+        SipText answer = invite();
+
+        assertThat(answer.status()).as(answer.raw()).isEqualTo(500);
+        assertThat(answer.header("Reason")).contains("authentication failed (IllegalStateException)");
+    }
+
+    @Test
+    void an_authenticator_that_throws_gets_the_caller_500_with_a_reason(@TempDir Path dir) throws Exception {
+        startWith(dir, new SynchronousAnswerIsWrong() {
+            @Override
+            public CompletionStage<Result> authenticateAsync(Request request) {
+                throw new IllegalArgumentException("cannot even start");
+            }
+        });
+
+        SipText answer = invite();
+
+        assertThat(answer.status()).as(answer.raw()).isEqualTo(500);
+        assertThat(answer.header("Reason")).contains("authentication failed (IllegalArgumentException)");
+    }
+
+    @Test
+    void an_authenticator_that_only_decides_synchronously_still_decides(@TempDir Path dir) throws Exception {
+        startWith(dir, request -> new Authenticator.Rejected(403, "not today", null));
+
+        SipText answer = invite();
+
+        assertThat(answer.status()).as(answer.raw()).isEqualTo(403);
+        assertThat(answer.header("Reason")).contains("not today");
+    }
+
+    /** A plugin whose synchronous answer would let the caller in: the call flow must not use it. */
+    private abstract static class SynchronousAnswerIsWrong implements Authenticator {
+        @Override
+        public Result authenticate(Request request) {
+            return new Accepted("nobody");
+        }
+    }
+
+    /** The call flow with the directory, CIDR ACLs and this authenticator. */
+    private void startWith(Path dir, Authenticator authenticator) throws Exception {
+        Path file = Files.writeString(dir.resolve("directory.yaml"), DIRECTORY.replace("${webhook}", application.url("")));
+        directory = new FileDomainDirectory(file);
+        SimpleRegistry plugins = new SimpleRegistry();
+        plugins.bind("directory", directory);
+        plugins.bind("acl", new CidrAccessControl());
+        plugins.bind("auth", authenticator);
+        context = CallFlowContext.start(plugins, settings());
+    }
+
+    /** An INVITE to acme without credentials, and its final answer. */
+    private SipText invite() throws Exception {
+        try (SipCaller caller = SipCaller.udp("127.0.0.1", port)) {
+            return caller.invite("sip:1234@acme.sip.example.com");
+        }
     }
 
     private Map<String, String> settings() {

@@ -27,6 +27,11 @@ public final class SipCaller implements Closeable {
         this.sip = sip;
     }
 
+    /** A caller sending from 127.0.0.1 to a gateway the test started itself. */
+    public static SipCaller udp(String host, int port) throws IOException {
+        return new SipCaller(RawSip.udp(host, port));
+    }
+
     /**
      * Sends an INVITE to requestUri with these extra header lines ("Name: value") and
      * returns its final response, already ACKed.

@@ -5,6 +5,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
 import org.psip.api.Admission;
 import org.psip.api.Authenticator;
 
@@ -72,59 +75,76 @@ public final class DigestAuthenticator implements Authenticator {
         this.replays = new ReplayGuard(replayCacheCapacity);
     }
 
+    /**
+     * {@link #authenticateAsync}, waited for: no wait with the directory's passwords, else as long
+     * as the verifier takes.
+     */
     @Override
     public Result authenticate(Request request) {
+        return authenticateAsync(request).toCompletableFuture().join();
+    }
+
+    /**
+     * Everything but the verifier runs in the calling thread before this returns; the verifier's
+     * answer, and what follows it (nonce expiry, the replay cache, the throttle's count), in the
+     * thread that completes the verifier's stage.
+     */
+    @Override
+    public CompletionStage<Result> authenticateAsync(Request request) {
         long now = clock.millis();
         InetAddress source = request.source();
         long blockedFor = source == null ? 0 : throttle.blockedForMillis(source, now);
         if (blockedFor > 0) {
-            return new Rejected(503, "too many authentication failures", wholeSeconds(blockedFor));
+            return done(new Rejected(503, "too many authentication failures", wholeSeconds(blockedFor)));
         }
-        Result result = decide(request, now);
-        if (source != null && result instanceof Rejected rejected && rejected.statusCode() == 403) {
-            throttle.recordFailure(source, now);
-        }
-        return result;
+        return decide(request, now).thenApply(result -> {
+            if (source != null && result instanceof Rejected rejected && rejected.statusCode() == 403) {
+                throttle.recordFailure(source, now);
+            }
+            return result;
+        });
     }
 
-    private Result decide(Request request, long now) {
+    private CompletionStage<Result> decide(Request request, long now) {
         Admission admission = request.admission();
         String configurationProblem = Challenges.configurationProblem(admission);
         if (configurationProblem != null) {
-            return new Rejected(500, configurationProblem, null);
+            return done(new Rejected(500, configurationProblem, null));
         }
         DigestCredentials credentials;
         try {
             credentials = AuthorizationParser.forRealm(request.authorization(), admission.realm());
         } catch (MalformedAuthorizationException e) {
-            return forbidden("malformed Authorization: " + e.getMessage());
+            return done(forbidden("malformed Authorization: " + e.getMessage()));
         }
         if (credentials == null) {
-            return challenge(admission, now, false, "credentials required");
+            return done(challenge(admission, now, false, "credentials required"));
         }
         return verify(credentials, request, now);
     }
 
     /** The checks in the order that spends the least on requests that fail early. */
-    private Result verify(DigestCredentials credentials, Request request, long now) {
+    private CompletionStage<Result> verify(DigestCredentials credentials, Request request, long now) {
         Admission admission = request.admission();
         String problem = CredentialRules.problem(credentials);
         if (problem != null) {
-            return forbidden(problem);
+            return done(forbidden(problem));
         }
         DigestAlgorithm algorithm = DigestAlgorithm.byName(
                 credentials.algorithm() == null ? DigestAlgorithm.MD5.headerName() : credentials.algorithm());
         if (algorithm == null || !Challenges.offers(admission, algorithm)) {
-            return forbidden("algorithm not offered");
+            return done(forbidden("algorithm not offered"));
         }
         NonceSigner.Check nonce = nonces.check(credentials.nonce(), admission.realm(), now);
         if (nonce.status() == NonceSigner.Status.FORGED) {
-            return forbidden("invalid nonce");
+            return done(forbidden("invalid nonce"));
         }
-        Rejected refused = verifier.verify(request.method(), credentials, admission);
-        if (refused != null) {
-            return refused;
-        }
+        return verifier.verifyAsync(request.method(), credentials, admission).thenApply(refused ->
+                refused != null ? refused : afterProof(credentials, admission, nonce, now));
+    }
+
+    /** A proven response on an expired nonce is asked again; on a live one, only once per nonce count. */
+    private Result afterProof(DigestCredentials credentials, Admission admission, NonceSigner.Check nonce, long now) {
         if (nonce.status() == NonceSigner.Status.EXPIRED) {
             return challenge(admission, now, true, "nonce expired");
         }
@@ -149,6 +169,10 @@ public final class DigestAuthenticator implements Authenticator {
         String nonce = nonces.issue(admission.realm(), now);
         List<String> values = Challenges.wwwAuthenticate(admission, nonce, stale);
         return new Challenge(values, reason);
+    }
+
+    private static CompletionStage<Result> done(Result result) {
+        return CompletableFuture.completedFuture(result);
     }
 
     private static Rejected forbidden(String reason) {

@@ -2,6 +2,8 @@ package org.psip.plugin.auth.digest;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -46,11 +48,18 @@ public final class DirectoryNonceAuthenticator implements Authenticator {
 
     @Override
     public Result authenticate(Request request) {
+        return authenticateAsync(request).toCompletableFuture().join();
+    }
+
+    /** The current DigestAuthenticator's own stage: a verifier that asks a remote service is not waited for here. */
+    @Override
+    public CompletionStage<Result> authenticateAsync(Request request) {
         GatewaySettings now = settings.get();
         if (now == null) {
-            return new Rejected(503, "no domain directory to read the nonce secret from", NO_DIRECTORY_RETRY_AFTER);
+            return CompletableFuture.completedFuture(new Rejected(503,
+                    "no domain directory to read the nonce secret from", NO_DIRECTORY_RETRY_AFTER));
         }
-        return authenticator(now).authenticate(request);
+        return authenticator(now).authenticateAsync(request);
     }
 
     private DigestAuthenticator authenticator(GatewaySettings settings) {

@@ -8,6 +8,9 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,6 +28,10 @@ import org.slf4j.LoggerFactory;
  * {@code {"status":"fail","msg":"…"}} refuses with 403. A service that does not answer
  * in time, or answers anything else, gets the caller 503 with Retry-After: psip cannot
  * tell whether the credentials were right, so the caller should try again.
+ *
+ * <p>Nothing waits for the service: the request goes out with {@link HttpClient#sendAsync},
+ * and the call goes on when the answer (or the timeout) comes, so a slow service holds no
+ * SIP thread however many calls wait for it.
  */
 public final class WebhookVerifier implements DigestVerifier {
 
@@ -41,23 +48,43 @@ public final class WebhookVerifier implements DigestVerifier {
         this.client = HttpClient.newBuilder().connectTimeout(settings.timeout()).build();
     }
 
+    /** {@link #verifyAsync}, waited for: up to the timeout. */
     @Override
     public Rejected verify(String method, DigestCredentials credentials, Admission admission) {
-        HttpResponse<String> response;
-        try {
-            response = client.send(request(method, credentials), HttpResponse.BodyHandlers.ofString());
-        } catch (HttpTimeoutException e) {
-            return unavailable("did not answer within " + settings.timeout().toMillis() + " ms");
-        } catch (IOException e) {
-            return unavailable("cannot be reached: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return unavailable("was not asked: interrupted");
-        }
-        return verdict(response, credentials.username());
+        return verifyAsync(method, credentials, admission).toCompletableFuture().join();
     }
 
-    private HttpRequest request(String method, DigestCredentials credentials) throws IOException {
+    /**
+     * Sends the request and returns at once; the stage completes in one of the HTTP client's
+     * threads when the answer comes or the timeout passes, and always normally: with null for
+     * ok, or the answer for the caller.
+     */
+    @Override
+    public CompletionStage<Rejected> verifyAsync(String method, DigestCredentials credentials, Admission admission) {
+        HttpRequest request;
+        try {
+            request = request(method, credentials);
+        } catch (JsonProcessingException e) {
+            return CompletableFuture.completedFuture(unavailable("was not asked: " + e.getOriginalMessage()));
+        }
+        return client.sendAsync(request, HttpResponse.BodyHandlers.ofString()).handle((response, failure) ->
+                failure == null ? verdict(response, credentials.username()) : unanswered(failure));
+    }
+
+    private Rejected unanswered(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        if (cause instanceof HttpTimeoutException) {
+            return unavailable("did not answer within " + settings.timeout().toMillis() + " ms");
+        }
+        if (cause instanceof IOException) {
+            return unavailable("cannot be reached: " + (cause.getMessage() == null
+                    ? cause.getClass().getSimpleName() : cause.getMessage()));
+        }
+        return unavailable("could not be asked: " + cause);
+    }
+
+    private HttpRequest request(String method, DigestCredentials credentials) throws JsonProcessingException {
         Map<String, String> body = new LinkedHashMap<>();
         body.put("method", method);
         body.put("realm", credentials.realm());

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -63,8 +64,21 @@ class WebhookVerifierTest {
     }
 
     @Test
+    void no_thread_waits_for_the_services_answer() throws Exception {
+        hang = true;
+
+        CompletableFuture<Rejected> verdict = verifier(Duration.ofSeconds(5)).verifyAsync("INVITE", ALICE, ADMISSION)
+                .toCompletableFuture();
+
+        assertThat(received.poll(5, TimeUnit.SECONDS)).as("the service was asked").isNotNull();
+        assertThat(verdict).as("no answer yet").isNotDone();
+        release.countDown();
+        assertThat(verdict.get(5, TimeUnit.SECONDS)).as("ok").isNull();
+    }
+
+    @Test
     void the_service_gets_every_digest_parameter_and_its_ok_accepts() throws Exception {
-        assertThat(verifier(Duration.ofSeconds(2)).verify("INVITE", ALICE, ADMISSION)).isNull();
+        assertThat(ask(verifier(Duration.ofSeconds(2)))).isNull();
 
         Map<String, String> posted = new ObjectMapper().readValue(received.poll(5, TimeUnit.SECONDS),
                 new TypeReference<>() { });
@@ -78,7 +92,7 @@ class WebhookVerifierTest {
     void a_refusal_gets_403_with_the_services_reason() {
         answer = "{\"status\":\"fail\",\"msg\":\"account suspended\"}";
 
-        Rejected rejected = verifier(Duration.ofSeconds(2)).verify("INVITE", ALICE, ADMISSION);
+        Rejected rejected = ask(verifier(Duration.ofSeconds(2)));
 
         assertThat(rejected.statusCode()).isEqualTo(403);
         assertThat(rejected.reason()).isEqualTo("account suspended");
@@ -89,7 +103,7 @@ class WebhookVerifierTest {
     void a_service_that_does_not_answer_in_time_gets_the_caller_503_with_retry_after() {
         hang = true;
 
-        Rejected rejected = verifier(Duration.ofMillis(300)).verify("INVITE", ALICE, ADMISSION);
+        Rejected rejected = ask(verifier(Duration.ofMillis(300)));
 
         assertThat(rejected.statusCode()).isEqualTo(503);
         assertThat(rejected.reason()).isEqualTo("authentication service did not answer within 300 ms");
@@ -101,7 +115,7 @@ class WebhookVerifierTest {
         status = 500;
         answer = "oops";
 
-        Rejected rejected = verifier(Duration.ofSeconds(2)).verify("INVITE", ALICE, ADMISSION);
+        Rejected rejected = ask(verifier(Duration.ofSeconds(2)));
 
         assertThat(rejected.statusCode()).isEqualTo(503);
         assertThat(rejected.reason()).isEqualTo("authentication service answered HTTP 500");
@@ -111,10 +125,29 @@ class WebhookVerifierTest {
     void an_answer_that_is_neither_ok_nor_fail_gets_the_caller_503() {
         answer = "{\"status\":\"maybe\"}";
 
-        Rejected rejected = verifier(Duration.ofSeconds(2)).verify("INVITE", ALICE, ADMISSION);
+        Rejected rejected = ask(verifier(Duration.ofSeconds(2)));
 
         assertThat(rejected.statusCode()).isEqualTo(503);
         assertThat(rejected.reason()).contains("'maybe'");
+    }
+
+    @Test
+    void an_answer_that_is_not_json_gets_the_caller_503() {
+        answer = "<html>ok</html>";
+
+        Rejected rejected = ask(verifier(Duration.ofSeconds(2)));
+
+        assertThat(rejected.statusCode()).isEqualTo(503);
+        assertThat(rejected.reason()).isEqualTo("authentication service answered something that is not JSON");
+        assertThat(rejected.retryAfter()).isEqualTo(WebhookVerifier.RETRY_AFTER);
+    }
+
+    @Test
+    void the_synchronous_form_gives_the_same_answer() {
+        answer = "{\"status\":\"fail\",\"msg\":\"account suspended\"}";
+
+        assertThat(verifier(Duration.ofSeconds(2)).verify("INVITE", ALICE, ADMISSION))
+                .isEqualTo(new Rejected(403, "account suspended", null));
     }
 
     @Test
@@ -126,7 +159,7 @@ class WebhookVerifierTest {
         WebhookVerifier verifier = new WebhookVerifier(new WebhookSettings(
                 URI.create("http://127.0.0.1:" + closedPort + "/sip-auth"), Duration.ofSeconds(2)));
 
-        Rejected rejected = verifier.verify("INVITE", ALICE, ADMISSION);
+        Rejected rejected = ask(verifier);
 
         assertThat(rejected.statusCode()).isEqualTo(503);
         assertThat(rejected.reason()).startsWith("authentication service cannot be reached");
@@ -138,6 +171,15 @@ class WebhookVerifierTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not an http or https URL");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> WebhookSettings.from(Map.of()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs url");
+    }
+
+    /** The verifier's answer as the authenticator gets it: through its stage, never a blocking call. */
+    private static Rejected ask(WebhookVerifier verifier) {
+        try {
+            return verifier.verifyAsync("INVITE", ALICE, ADMISSION).toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("the verifier's stage did not complete normally", e);
+        }
     }
 
     private WebhookVerifier verifier(Duration timeout) {

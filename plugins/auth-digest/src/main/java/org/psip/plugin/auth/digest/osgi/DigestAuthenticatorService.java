@@ -3,6 +3,7 @@ package org.psip.plugin.auth.digest.osgi;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -44,6 +45,11 @@ public class DigestAuthenticatorService implements Authenticator {
     @Override
     public Result authenticate(Request request) {
         return authenticator.authenticate(request);
+    }
+
+    @Override
+    public CompletionStage<Result> authenticateAsync(Request request) {
+        return authenticator.authenticateAsync(request);
     }
 
     static ThrottleSettings throttle(Map<String, Object> configuration) {

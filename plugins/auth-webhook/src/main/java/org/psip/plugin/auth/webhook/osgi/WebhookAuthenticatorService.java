@@ -2,6 +2,7 @@ package org.psip.plugin.auth.webhook.osgi;
 
 import java.time.Clock;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -48,5 +49,10 @@ public class WebhookAuthenticatorService implements Authenticator {
     @Override
     public Result authenticate(Request request) {
         return authenticator.authenticate(request);
+    }
+
+    @Override
+    public CompletionStage<Result> authenticateAsync(Request request) {
+        return authenticator.authenticateAsync(request);
     }
 }
