@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.test.AvailablePortFinder;
@@ -174,6 +175,30 @@ class CallFlowNotifyTest {
         assertThat(gateway.webhook().count("/notify")).isEqualTo(1);
     }
 
+    @Test
+    void a_caller_who_cancels_while_notify_waits_is_reported_cancelled_and_no_leg_is_placed() throws Exception {
+        answerWith(notify("POST", webhook("/notify")), connectTo("agent", CALLEE));
+        gateway.webhook().answer("/notify", 200, "");
+        CountDownLatch application = gateway.webhook().hold("/notify");
+        String cancelAfterTrying = BridgedCalls.scenario("/scenarios/uac-cancel.xml")
+                .replace("sip:slow@[remote_ip]:[remote_port]", "sip:[service]@[domain]")
+                // CANCEL right after 100 Trying; the pause keeps the message indexes [branch-N] counts on
+                .replace("<recv response=\"100\" optional=\"true\"/>\n  <recv response=\"180\"/>",
+                        "<recv response=\"100\"/>\n  <pause milliseconds=\"1\"/>");
+        Sipp caller = gateway.sipp(cancelAfterTrying, "1234", "acme.sip.example.com").calls(1);
+        Process calling = caller.start();
+
+        assertThat(gateway.webhook().next("/notify", Duration.ofSeconds(10))).as("the notify request").isNotNull();
+        Sipp.Result cancelled = caller.await(calling, RUN);
+        application.countDown();
+
+        assertThat(cancelled.exitCode()).as(cancelled::describe).isZero();
+        assertThat(nextEvent()).containsEntry("direction", "inbound").containsEntry("status", "started");
+        assertThat(nextEvent()).as("no leg is placed after the caller is gone")
+                .containsEntry("direction", "inbound").containsEntry("status", "cancelled")
+                .containsEntry("sip_code", 487);
+    }
+
     // ---------------------------------------------------------------- helpers
 
     private static void answerWith(String... actions) {
@@ -193,6 +218,13 @@ class CallFlowNotifyTest {
 
     private static String webhook(String path) {
         return gateway.webhook().url(path);
+    }
+
+    private static Map<String, Object> nextEvent() throws Exception {
+        WebhookServer.Request event = gateway.webhook().next("/events", Duration.ofSeconds(5));
+        assertThat(event).as("an event").isNotNull();
+        return JSON.readValue(event.body(), new TypeReference<Map<String, Object>>() {
+        });
     }
 
     /** The event that reports the leg psip placed to the callee. */
