@@ -1,8 +1,6 @@
 package org.psip.app;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.psip.app.test.BridgedCalls;
 import org.psip.app.test.CallFlowGateway;
 import org.psip.app.test.WebhookServer;
 import org.psip.sip.SipService;
@@ -23,6 +22,8 @@ import org.psip.sip.test.SippScenarios;
 import org.psip.sip.test.StackCounters;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.psip.app.test.BridgedCalls.assertAllSucceeded;
+import static org.psip.app.test.BridgedCalls.scenario;
 
 /**
  * SIPp caller → psip (ACL, answer_url) → the NCCO's connect → SIPp callee: the
@@ -33,7 +34,7 @@ class CallFlowConnectTest {
 
     private static final int CALLEE = AvailablePortFinder.getNextAvailable();
     private static final int BUSY_CALLEE = AvailablePortFinder.getNextAvailable();
-    private static final Duration RUN = Duration.ofSeconds(30);
+    private static final Duration RUN = BridgedCalls.RUN;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {
     };
@@ -58,6 +59,7 @@ class CallFlowConnectTest {
 
     @RegisterExtension
     static final CallFlowGateway gateway = new CallFlowGateway(DIRECTORY);
+    private static final BridgedCalls CALLS = new BridgedCalls(gateway);
 
     @BeforeEach
     void clear() {
@@ -202,49 +204,22 @@ class CallFlowConnectTest {
     }
 
     private static Sipp caller(String hangup, int calls) throws IOException {
-        return gateway.sipp(scenario("/scenarios/bridge/uac-call.xml"), "1234", "acme.sip.example.com")
-                .key("hangup", hangup).key("reinvite", "no").calls(calls).rate(10);
+        return CALLS.caller(hangup, calls);
     }
 
     private static Sipp callee(String hangup, int calls) throws IOException {
-        return Sipp.scenarioText(scenario("/scenarios/bridge/uas-answer.xml"), "127.0.0.1", gateway.port())
-                .localPort(CALLEE).key("hangup", hangup).calls(calls);
+        return CALLS.callee(CALLEE, hangup, calls);
     }
 
-    /** The answering callee, which also fails the call unless the INVITE has each header:value pair. */
     private static Sipp calleeChecking(String... headerAndValue) throws IOException {
-        StringBuilder checks = new StringBuilder();
-        for (int i = 0; i < headerAndValue.length; i += 2) {
-            checks.append("      <ereg regexp=\"").append(headerAndValue[i]).append(" *")
-                    .append(headerAndValue[i + 1]).append("\" search_in=\"msg\" check_it=\"true\" assign_to=\"dummy\"/>\n");
-        }
-        String text = scenario("/scenarios/bridge/uas-answer.xml")
-                .replace("      <ereg regexp=\"s=offer-[0-9]+\"", checks + "      <ereg regexp=\"s=offer-[0-9]+\"");
-        return Sipp.scenarioText(text, "127.0.0.1", gateway.port()).localPort(CALLEE).key("hangup", "caller")
-                .calls(1);
-    }
-
-    private static String scenario(String resource) throws IOException {
-        try (InputStream in = CallFlowConnectTest.class.getResourceAsStream(resource)) {
-            return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
-        }
+        return CALLS.calleeChecking(CALLEE, headerAndValue);
     }
 
     private static Sipp.Result[] run(Sipp callee, Sipp caller) throws Exception {
-        return run(callee, CALLEE, caller);
+        return CALLS.run(callee, CALLEE, caller);
     }
 
     private static Sipp.Result[] run(Sipp callee, int calleePort, Sipp caller) throws Exception {
-        Process calleeProcess = callee.start();
-        Sipp.awaitBound("127.0.0.1", calleePort);
-        Sipp.Result callerResult = caller.run(RUN);
-        return new Sipp.Result[] {callee.await(calleeProcess, RUN), callerResult};
-    }
-
-    private static void assertAllSucceeded(Sipp.Result[] results, int calls) {
-        for (Sipp.Result result : results) {
-            assertThat(result.exitCode()).as(result::describe).isZero();
-            assertThat(result.successfulCalls()).as(result::describe).isEqualTo(calls);
-        }
+        return CALLS.run(callee, calleePort, caller);
     }
 }

@@ -1,6 +1,7 @@
 package org.psip.routes;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
@@ -8,11 +9,16 @@ import org.apache.camel.Message;
 import org.psip.api.Application;
 import org.psip.api.Region;
 import org.psip.routes.events.CallEvent.Status;
+import org.psip.routes.events.CallEvents;
+import org.psip.routes.events.NotifyAnswer;
+import org.psip.routes.events.NotifyRequest;
 import org.psip.routes.ncco.ConnectAction;
+import org.psip.routes.ncco.Ncco;
 import org.psip.routes.ncco.NccoAction;
 import org.psip.routes.ncco.NotifyAction;
 import org.psip.sip.SipBridge;
 import org.psip.sip.SipConstants;
+import org.psip.sip.SipServerCall;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,7 +26,9 @@ import org.slf4j.LoggerFactory;
  * One call's NCCO, carried out action by action. A {@code connect} tries its endpoints
  * in turn until one answers (the bridge then owns the call); when an endpoint fails
  * the run goes on with the next endpoint, then the next action. An action only a media
- * server can run hands the call to the region's media server, or ends it with 488.
+ * server can run hands the call to the region's media server, or ends it with 488. A
+ * {@code notify} waits for the application's answer: an NCCO in it replaces the rest of
+ * the running one.
  * When nothing answered, the caller gets the last failure's code.
  */
 final class NccoRun {
@@ -30,7 +38,9 @@ final class NccoRun {
     private final Exchange exchange;
     private final AsyncCallback callback;
     private final Bridges bridges;
-    private final List<NccoAction> actions;
+    private List<NccoAction> actions;
+    /** Where the running NCCO came from, for a media server that carries it on. */
+    private String nccoSource;
     private final Application application;
     private final Region region;
     private final LegEvents.Inbound inbound;
@@ -49,15 +59,16 @@ final class NccoRun {
         this.application = application;
         this.region = region;
         this.inbound = inbound;
+        this.nccoSource = application.answerUrl() != null ? application.answerUrl() : "inline";
     }
 
     /** Runs from where the last leg left off; every path ends in exactly one callback.done. */
     void next() {
         while (actionIndex < actions.size()) {
             NccoAction action = actions.get(actionIndex);
-            if (action instanceof NotifyAction) {
-                LOG.debug("{}: notify is not sent by psip; skipped", inbound.uuid());
-                actionIndex++;
+            if (action instanceof NotifyAction notify) {
+                sendNotify(notify);
+                return;
             } else if (action instanceof ConnectAction connect && endpointIndex < connect.endpoints().size()) {
                 if (tryEndpoint(connect)) {
                     return;
@@ -71,6 +82,50 @@ final class NccoRun {
             }
         }
         fail(failureCode, failureReason, failureStatus);
+    }
+
+    /**
+     * Sends the payload on the call events' HTTP client; no thread waits for the answer,
+     * which continues the run on that client's I/O thread. The caller has had 100 Trying
+     * and keeps waiting: the sip consumer's routeTimeout bounds the wait before a leg is placed.
+     */
+    private void sendNotify(NotifyAction notify) {
+        String url = notify.eventUrl().get(0);
+        CallEvents events = inbound.events();
+        CompletableFuture<NotifyAnswer> answer = events == null
+                ? CompletableFuture.completedFuture(NotifyAnswer.failed("has no sender: no callEvents bean is bound"))
+                : events.sendNotify(new NotifyRequest(url, notify.eventMethod(), notify.payload(),
+                        application.connectTimeout(), application.readTimeout()));
+        answer.whenComplete((reply, failure) -> {
+            try {
+                onNotifyAnswered(url, reply != null ? reply : NotifyAnswer.failed(String.valueOf(failure)));
+            } catch (RuntimeException e) {
+                LOG.error("{}: the NCCO cannot go on after notify to {}", inbound.uuid(), url, e);
+                fail(500, "internal error after notify (" + e.getClass().getSimpleName() + ")", Status.FAILED);
+            }
+        });
+    }
+
+    private void onNotifyAnswered(String url, NotifyAnswer answer) {
+        Ncco replacement = NotifyAnswerReader.replacement(answer, inbound.uuid(), url);
+        SipServerCall caller = exchange.getMessage().getHeader(SipConstants.SERVER_CALL, SipServerCall.class);
+        if (caller != null && !caller.isPending()) {
+            LOG.info("{}: the call ended while notify to {} was waiting for its answer", inbound.uuid(), url);
+            if (caller.isCancelled()) {
+                inbound.publish(Status.CANCELLED, 487, "the caller cancelled", null);
+            }
+            done();
+            return;
+        }
+        if (replacement != null) {
+            actions = replacement.actions();
+            actionIndex = 0;
+            nccoSource = url;
+        } else {
+            actionIndex++;
+        }
+        endpointIndex = 0;
+        next();
     }
 
     /** True when a leg went out (its outcome continues the run). */
@@ -93,8 +148,7 @@ final class NccoRun {
     private void handToMediaServer(String action) {
         try {
             place(OutboundLeg.toMediaServer(region, action, actionIndex, inbound.uuid(), inbound.conversationUuid(),
-                    application.id(), application.answerUrl() != null ? application.answerUrl() : "inline"),
-                    application);
+                    application.id(), nccoSource), application);
         } catch (OutboundLeg.Unreachable unreachable) {
             fail(unreachable.code(), unreachable.getMessage(), Status.FAILED);
         }

@@ -15,6 +15,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -25,9 +26,13 @@ import com.sun.net.httpserver.HttpServer;
  */
 public final class WebhookServer implements AutoCloseable {
 
-    /** One request as the application saw it. */
+    /**
+     * One request as the application saw it.
+     *
+     * @param arrival its place among all the requests the server got, from 1: which came first
+     */
     public record Request(String method, String path, Map<String, String> query, String body,
-                          Map<String, String> headers) {
+                          Map<String, String> headers, long arrival) {
     }
 
     private record Answer(int status, String body, Duration delay) {
@@ -37,6 +42,7 @@ public final class WebhookServer implements AutoCloseable {
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
     private final Map<String, BlockingQueue<Request>> requests = new ConcurrentHashMap<>();
     private final Map<String, CountDownLatch> holds = new ConcurrentHashMap<>();
+    private final AtomicLong arrivals = new AtomicLong();
 
     public WebhookServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
@@ -79,6 +85,11 @@ public final class WebhookServer implements AutoCloseable {
         return queue(path).poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** How many requests the server got so far: a later request's arrival is higher. */
+    public long arrivals() {
+        return arrivals.get();
+    }
+
     public int count(String path) {
         return queue(path).size();
     }
@@ -100,7 +111,7 @@ public final class WebhookServer implements AutoCloseable {
         Map<String, String> headers = new LinkedHashMap<>();
         exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), values.get(0)));
         queue(path).add(new Request(exchange.getRequestMethod(), path,
-                decode(exchange.getRequestURI().getRawQuery()), body, headers));
+                decode(exchange.getRequestURI().getRawQuery()), body, headers, arrivals.incrementAndGet()));
         Answer answer = answers.getOrDefault(path, new Answer(404, "", Duration.ZERO));
         awaitRelease(holds.get(path));
         if (!answer.delay().isZero()) {

@@ -1,5 +1,7 @@
 package org.psip.routes.events;
 
+import java.util.concurrent.CompletableFuture;
+
 import org.psip.api.Application;
 
 /**
@@ -14,4 +16,14 @@ public interface CallEvents {
 
     /** Queues the event for the application's event_url; does nothing when it has none. */
     void publish(Application application, CallEvent event);
+
+    /**
+     * Sends an NCCO {@code notify} to its eventUrl and completes with the application's
+     * answer, which may be an NCCO; never blocks and never completes exceptionally.
+     * A publisher that cannot send one answers that it failed.
+     */
+    default CompletableFuture<NotifyAnswer> sendNotify(NotifyRequest notify) {
+        return CompletableFuture.completedFuture(NotifyAnswer.failed(getClass().getSimpleName()
+                + " does not send notify requests"));
+    }
 }

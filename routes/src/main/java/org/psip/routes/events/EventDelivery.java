@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -69,6 +70,11 @@ final class EventDelivery {
     void ready(ConversationQueue queue) {
         ready.add(queue);
         dispatch();
+    }
+
+    /** Sends an NCCO notify on the events' client, beside the events: it waits for none of them. */
+    CompletableFuture<NotifyAnswer> sendNotify(NotifyRequest notify) {
+        return sender.sendNotify(notify);
     }
 
     /** A spooled conversation changed: its file is written again. */

@@ -24,6 +24,7 @@ import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.HttpResponse;
 import org.apache.hc.core5.http.Message;
 import org.apache.hc.core5.http.config.Http1Config;
+import org.apache.hc.core5.http.nio.AsyncResponseConsumer;
 import org.apache.hc.core5.http.nio.entity.DiscardingEntityConsumer;
 import org.apache.hc.core5.http.nio.support.BasicResponseConsumer;
 import org.apache.hc.core5.http2.config.H2Config;
@@ -35,7 +36,7 @@ import org.psip.routes.FormEncoding;
 
 /**
  * Sends one event to its event_url: POST with a JSON body, or GET with the fields as the
- * query. Apache HttpClient 5's async client does it (already here for camel-http), in
+ * query; and an NCCO notify's payload, the same way, reading the answer. Apache HttpClient 5's async client does it (already here for camel-http), in
  * its minimal form (no redirects, cookies or authentication: an event needs none): no
  * thread waits for an answer, and the answer is handled on the client's one I/O thread.
  * (The JDK's HttpClient would do too, but on Java 17 it completes every answer on a new
@@ -50,11 +51,21 @@ final class EventHttpSender implements AutoCloseable {
         enum Kind { DELIVERED, RETRY, REFUSED }
     }
 
+    /**
+     * Connections beyond the events' own, for notify requests: events never have more
+     * than maxConnections in flight, so a call waiting on a notify never waits for a
+     * connection behind a backlog of events.
+     */
+    static final int NOTIFY_CONNECTIONS = 64;
+    /** A notify answer is an NCCO, a few KB: a longer one is not read. */
+    static final int MAX_NOTIFY_ANSWER = 256 * 1024;
+
     private final int maxConnections;
     private final Executor refusals;
     private final ObjectMapper json = new ObjectMapper();
     private final Map<Duration, CloseableHttpAsyncClient> clients = new ConcurrentHashMap<>();
     private final Map<Duration, RequestConfig> requestConfigs = new ConcurrentHashMap<>();
+    private volatile boolean closed;
 
     /**
      * @param maxConnections connections per client, no fewer than the requests in flight at once
@@ -68,18 +79,15 @@ final class EventHttpSender implements AutoCloseable {
     CompletableFuture<Outcome> send(PendingEvent event) {
         SimpleHttpRequest request;
         try {
-            request = request(event.target(), CallEventFields.of(event.event()));
+            Map<String, Object> fields = CallEventFields.of(event.event());
+            request = request(event.target(), fields, fields);
         } catch (IllegalArgumentException | JsonProcessingException e) {
             Outcome refused = new Outcome(Outcome.Kind.REFUSED, "cannot be sent: " + e.getMessage());
             return CompletableFuture.supplyAsync(() -> refused, refusals);
         }
         CompletableFuture<Outcome> outcome = new CompletableFuture<>();
-        HttpClientContext context = HttpClientContext.create();
-        context.setRequestConfig(requestConfigs.computeIfAbsent(event.target().readTimeout(),
-                timeout -> RequestConfig.custom().setResponseTimeout(Timeout.of(timeout))
-                        .setConnectionRequestTimeout(Timeout.of(timeout)).build()));
-        client(event.target().connectTimeout()).execute(SimpleRequestProducer.create(request),
-                new BasicResponseConsumer<>(new DiscardingEntityConsumer<Void>()), context, new FutureCallback<>() {
+        execute(request, event.target(), new BasicResponseConsumer<>(new DiscardingEntityConsumer<Void>()),
+                new FutureCallback<>() {
                     @Override
                     public void completed(Message<HttpResponse, Void> response) {
                         outcome.complete(outcome(response.getHead().getCode()));
@@ -98,14 +106,67 @@ final class EventHttpSender implements AutoCloseable {
         return outcome;
     }
 
-    private SimpleHttpRequest request(EventTarget target, Map<String, Object> fields) throws JsonProcessingException {
+    /**
+     * Sends an NCCO notify once (the call is waiting: no retry) and completes with the
+     * application's answer, on the client's I/O thread; never exceptionally.
+     */
+    CompletableFuture<NotifyAnswer> sendNotify(NotifyRequest notify) {
+        SimpleHttpRequest request;
+        try {
+            request = request(notify.target(), notify.queryFields(), notify.payload());
+        } catch (IllegalArgumentException | JsonProcessingException e) {
+            return CompletableFuture.completedFuture(NotifyAnswer.failed("cannot be sent: " + e.getMessage()));
+        }
+        CompletableFuture<NotifyAnswer> answer = new CompletableFuture<>();
+        execute(request, notify.target(), new BasicResponseConsumer<>(new BoundedBodyConsumer(MAX_NOTIFY_ANSWER)),
+                new FutureCallback<>() {
+                    @Override
+                    public void completed(Message<HttpResponse, String> response) {
+                        int status = response.getHead().getCode();
+                        answer.complete(status >= 200 && status < 300 ? NotifyAnswer.answered(response.getBody())
+                                : NotifyAnswer.failed("answered HTTP " + status));
+                    }
+
+                    @Override
+                    public void failed(Exception failure) {
+                        answer.complete(NotifyAnswer.failed(describe(failure)));
+                    }
+
+                    @Override
+                    public void cancelled() {
+                        answer.complete(NotifyAnswer.failed("cancelled (psip is stopping)"));
+                    }
+                });
+        return answer;
+    }
+
+    /** Runs the request on the client for its connect timeout; a closed sender cancels it. */
+    private <T> void execute(SimpleHttpRequest request, EventTarget target, AsyncResponseConsumer<T> consumer,
+                             FutureCallback<T> callback) {
+        HttpClientContext context = HttpClientContext.create();
+        context.setRequestConfig(requestConfigs.computeIfAbsent(target.readTimeout(),
+                timeout -> RequestConfig.custom().setResponseTimeout(Timeout.of(timeout))
+                        .setConnectionRequestTimeout(Timeout.of(timeout)).build()));
+        CloseableHttpAsyncClient client = client(target.connectTimeout());
+        if (closed) {
+            // close() ran meanwhile and may have missed this client
+            client.close(CloseMode.IMMEDIATE);
+            callback.cancelled();
+            return;
+        }
+        client.execute(SimpleRequestProducer.create(request), consumer, context, callback);
+    }
+
+    /** POST with the JSON body, or GET with the query fields after the URL's own query. */
+    private SimpleHttpRequest request(EventTarget target, Map<String, ?> queryFields, Object jsonBody)
+            throws JsonProcessingException {
         SimpleRequestBuilder request;
         if (target.method() == HttpMethod.GET) {
             String separator = target.url().indexOf('?') < 0 ? "?" : "&";
-            request = SimpleRequestBuilder.get(URI.create(target.url() + separator + FormEncoding.encode(fields)));
+            request = SimpleRequestBuilder.get(URI.create(target.url() + separator + FormEncoding.encode(queryFields)));
         } else {
             request = SimpleRequestBuilder.post(URI.create(target.url()))
-                    .setBody(json.writeValueAsBytes(fields), ContentType.APPLICATION_JSON);
+                    .setBody(json.writeValueAsBytes(jsonBody), ContentType.APPLICATION_JSON);
         }
         return request.addHeader("User-Agent", "psip").build();
     }
@@ -132,11 +193,12 @@ final class EventHttpSender implements AutoCloseable {
 
     private CloseableHttpAsyncClient client(Duration connectTimeout) {
         return clients.computeIfAbsent(connectTimeout, timeout -> {
+            int connections = maxConnections + NOTIFY_CONNECTIONS;
             CloseableHttpAsyncClient client = HttpAsyncClients.createMinimal(H2Config.DEFAULT, Http1Config.DEFAULT,
                     IOReactorConfig.custom().setIoThreadCount(1).build(),
                     PoolingAsyncClientConnectionManagerBuilder.create()
-                            .setMaxConnTotal(maxConnections)
-                            .setMaxConnPerRoute(maxConnections)
+                            .setMaxConnTotal(connections)
+                            .setMaxConnPerRoute(connections)
                             .setDefaultConnectionConfig(ConnectionConfig.custom()
                                     .setConnectTimeout(Timeout.of(timeout)).build())
                             .build());
@@ -148,6 +210,7 @@ final class EventHttpSender implements AutoCloseable {
     /** Ends the connections; requests still open end as cancelled. */
     @Override
     public void close() {
+        closed = true;
         clients.values().forEach(client -> client.close(CloseMode.IMMEDIATE));
         clients.clear();
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -71,6 +72,14 @@ public class EventUrlPublisher extends ServiceSupport implements CallEvents {
             // stopped, or a stop raced with this call: the event must reach the spool, not wait in memory
             spoolLeftovers();
         }
+    }
+
+    /** On the events' own HTTP client and its lifecycle: a stopped publisher sends nothing. */
+    @Override
+    public CompletableFuture<NotifyAnswer> sendNotify(NotifyRequest notify) {
+        EventDelivery current = delivery;
+        return current == null ? CompletableFuture.completedFuture(NotifyAnswer.failed("call events are stopped"))
+                : current.sendNotify(notify);
     }
 
     public CallEventStats stats() {

@@ -49,6 +49,7 @@ final class EventReceiver implements AutoCloseable {
     private final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
     private final ObjectMapper json = new ObjectMapper();
     private volatile Responder responder = request -> 200;
+    private volatile byte[] answerBody = new byte[0];
 
     private EventReceiver(int port) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
@@ -86,6 +87,12 @@ final class EventReceiver implements AutoCloseable {
         return this;
     }
 
+    /** Every answer carries this body from now on (none by default). */
+    EventReceiver answerBody(String body) {
+        this.answerBody = body.getBytes(StandardCharsets.UTF_8);
+        return this;
+    }
+
     /** The next request, waiting up to the timeout; null when none came. */
     Received next(Duration timeout) throws InterruptedException {
         return received.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -113,7 +120,15 @@ final class EventReceiver implements AutoCloseable {
             Thread.currentThread().interrupt();
             status = 500;
         }
-        exchange.sendResponseHeaders(status, -1);
+        byte[] answer = answerBody;
+        exchange.sendResponseHeaders(status, answer.length == 0 ? -1 : answer.length);
+        if (answer.length > 0) {
+            try (var out = exchange.getResponseBody()) {
+                out.write(answer);
+            } catch (IOException e) {
+                // the sender stopped reading (an answer too long for it): nothing to tell it
+            }
+        }
         exchange.close();
     }
 
