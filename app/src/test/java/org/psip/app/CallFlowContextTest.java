@@ -6,7 +6,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.CamelContext;
@@ -60,6 +62,7 @@ class CallFlowContextTest {
     private final WebhookServer application = new WebhookServer().answer("/answer", 503, "");
     private CamelContext context;
     private FileDomainDirectory directory;
+    private final SimpleRegistry plugins = new SimpleRegistry();
 
     /** The field initializers start a real HTTP server, which may throw. */
     CallFlowContextTest() throws Exception {
@@ -130,6 +133,36 @@ class CallFlowContextTest {
     }
 
     @Test
+    void a_call_whose_authenticator_is_replaced_while_it_answers_is_asked_of_the_replacement(@TempDir Path dir)
+            throws Exception {
+        CompletableFuture<Authenticator.Result> held = new CompletableFuture<>();
+        CountDownLatch asked = new CountDownLatch(1);
+        startWith(dir, new SynchronousAnswerIsWrong() {
+            @Override
+            public CompletionStage<Result> authenticateAsync(Request request) {
+                asked.countDown();
+                return held;
+            }
+        });
+        CompletableFuture<SipText> answer = CompletableFuture.supplyAsync(() -> {
+            try {
+                return invite();
+            } catch (Exception e) {
+                throw new CompletionException(e);
+            }
+        });
+        assertThat(asked.await(10, TimeUnit.SECONDS)).isTrue();
+
+        // a bundle update: the new plugin is in the registry, and the old one's classes are gone
+        plugins.bind("auth", (Authenticator) request -> new Authenticator.Rejected(403, "asked the replacement", null));
+        held.completeExceptionally(new NoClassDefFoundError("org/psip/plugin/auth/Gone"));
+
+        SipText refused = answer.get(20, TimeUnit.SECONDS);
+        assertThat(refused.status()).as(refused.raw()).isEqualTo(403);
+        assertThat(refused.header("Reason")).contains("asked the replacement");
+    }
+
+    @Test
     void an_authenticator_that_only_decides_synchronously_still_decides(@TempDir Path dir) throws Exception {
         startWith(dir, request -> new Authenticator.Rejected(403, "not today", null));
 
@@ -151,7 +184,6 @@ class CallFlowContextTest {
     private void startWith(Path dir, Authenticator authenticator) throws Exception {
         Path file = Files.writeString(dir.resolve("directory.yaml"), DIRECTORY.replace("${webhook}", application.url("")));
         directory = new FileDomainDirectory(file);
-        SimpleRegistry plugins = new SimpleRegistry();
         plugins.bind("directory", directory);
         plugins.bind("acl", new CidrAccessControl());
         plugins.bind("auth", authenticator);

@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * nothing: it calls {@link Authenticator#authenticateAsync} and the call goes on when that
  * stage completes, in the thread that completes it (an authentication service's answer
  * holds no SIP thread). A plugin that throws, or whose stage completes exceptionally,
- * gets the caller 500 with a Reason and a log line saying what failed.
+ * gets the caller 500 with a Reason and a log line saying what failed, unless it was
+ * replaced meanwhile: then its replacement is asked.
  */
 public class AuthenticationStep extends AsyncProcessorSupport {
 
@@ -32,55 +33,91 @@ public class AuthenticationStep extends AsyncProcessorSupport {
 
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
-        CompletableFuture<Authenticator.Result> pending;
-        try {
-            pending = authenticate(exchange);
-        } catch (RuntimeException e) {
-            failed(exchange, e);
+        Admission admission = exchange.getMessage().getHeader(PsipHeaders.ADMISSION, Admission.class);
+        if (!admission.digestRequired()) {
             callback.done(true);
             return true;
         }
-        if (pending == null || pending.isDone()) {
-            finish(exchange, pending, callback, true);
-            return true;
-        }
-        pending.whenComplete((result, failure) -> finish(exchange, pending, callback, false));
-        return false;
+        return attempt(exchange, admission, callback, true, false);
     }
 
-    /** The plugin's answer on its way, or null when the call needs none (or was refused for want of a plugin). */
-    private static CompletableFuture<Authenticator.Result> authenticate(Exchange exchange) {
-        Message message = exchange.getMessage();
-        Admission admission = message.getHeader(PsipHeaders.ADMISSION, Admission.class);
-        if (!admission.digestRequired()) {
-            return null;
-        }
+    /**
+     * Asks the plugin in effect; returns whether the callback was called in this thread.
+     *
+     * @param retried whether a plugin replaced under this call failed it already
+     */
+    private static boolean attempt(Exchange exchange, Admission admission, AsyncCallback callback, boolean sync,
+                                   boolean retried) {
         Authenticator authenticator = Plugins.require(exchange, Authenticator.class, admission,
                 Admission.AUTHENTICATOR);
         if (authenticator == null) {
-            return null;
+            callback.done(sync);
+            return sync;
         }
-        return authenticator.authenticateAsync(new Authenticator.Request(
+        CompletableFuture<Authenticator.Result> pending;
+        try {
+            pending = authenticator.authenticateAsync(request(exchange, admission)).toCompletableFuture();
+        } catch (RuntimeException | LinkageError e) {
+            pending = CompletableFuture.failedFuture(e);
+        }
+        if (pending.isDone()) {
+            return finish(exchange, admission, authenticator, pending, callback, sync, retried);
+        }
+        CompletableFuture<Authenticator.Result> answer = pending;
+        answer.whenComplete((result, failure) ->
+                finish(exchange, admission, authenticator, answer, callback, false, retried));
+        return false;
+    }
+
+    /**
+     * Applies the plugin's answer. A plugin that failed the call after it was replaced (a bundle
+     * updated or removed while its answer was on the way, its classes gone with it) does not fail
+     * the call: the plugin in effect now is asked once more, as any digest plugin accepts the
+     * nonces of any other.
+     */
+    private static boolean finish(Exchange exchange, Admission admission, Authenticator asked,
+                                  CompletableFuture<Authenticator.Result> outcome, AsyncCallback callback,
+                                  boolean sync, boolean retried) {
+        Throwable failure;
+        try {
+            apply(exchange, outcome.join());
+            failure = null;
+        } catch (CompletionException e) {
+            failure = e.getCause() == null ? e : e.getCause();
+        } catch (RuntimeException | LinkageError e) {
+            failure = e;
+        }
+        if (failure != null && !retried && replaced(exchange, admission, asked)) {
+            LOG.info("INVITE {} (Call-ID {}): the authenticator was replaced while it checked the call ({}); "
+                    + "asking the one in effect now", exchange.getMessage().getHeader(SipConstants.REQUEST_URI),
+                    exchange.getMessage().getHeader(SipConstants.CALL_ID), failure.toString());
+            return attempt(exchange, admission, callback, sync, true);
+        }
+        if (failure != null) {
+            failed(exchange, failure);
+        }
+        callback.done(sync);
+        return sync;
+    }
+
+    private static boolean replaced(Exchange exchange, Admission admission, Authenticator asked) {
+        try {
+            Authenticator now = Plugins.find(exchange, Authenticator.class,
+                    admission.pluginTarget(Admission.AUTHENTICATOR));
+            return now != null && now != asked;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static Authenticator.Request request(Exchange exchange, Admission admission) {
+        Message message = exchange.getMessage();
+        return new Authenticator.Request(
                 message.getHeader(SipConstants.METHOD, String.class),
                 message.getHeader(SipConstants.REQUEST_URI, String.class),
                 AccessControlStep.source(exchange),
                 authorization(message),
-                admission)).toCompletableFuture();
-    }
-
-    private static void finish(Exchange exchange, CompletableFuture<Authenticator.Result> outcome,
-                               AsyncCallback callback, boolean doneSync) {
-        try {
-            if (outcome != null) {
-                apply(exchange, outcome.join());
-            }
-        } catch (CompletionException e) {
-            failed(exchange, e.getCause() == null ? e : e.getCause());
-        } catch (RuntimeException e) {
-            failed(exchange, e);
-        } finally {
-            callback.done(doneSync);
-        }
+                admission);
     }
 
     private static void apply(Exchange exchange, Authenticator.Result result) {
