@@ -16,6 +16,7 @@ import org.psip.app.test.BridgedCalls;
 import org.psip.app.test.CallFlowGateway;
 import org.psip.app.test.WebhookServer;
 import org.psip.sip.test.Sipp;
+import org.psip.sip.test.SippScenarios;
 import org.psip.sip.test.StackCounters;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -144,6 +145,18 @@ class CallFlowNotifyTest {
 
         assertAllSucceeded(CALLS.run(CALLS.callee(CALLEE, "caller", 1), CALLEE, CALLS.caller("caller", 1)), 1);
         assertThat(gateway.webhook().count("/next")).as("the next action's notify").isEqualTo(1);
+    }
+
+    @Test
+    void notify_answers_that_notify_again_end_after_twenty_notifies() throws Exception {
+        answerWith(notify("POST", webhook("/loop")));
+        gateway.webhook().answer("/loop", 200, "[" + notify("POST", webhook("/loop")) + "]");
+
+        Sipp.Result result = gateway.sipp(SippScenarios.call(480, ""), "1234", "acme.sip.example.com").calls(1)
+                .run(Duration.ofSeconds(30));
+
+        assertThat(result.exitCode()).as(result.describe()).isZero();
+        assertThat(gateway.webhook().count("/loop")).isEqualTo(20);
     }
 
     @Test

@@ -34,6 +34,11 @@ import org.slf4j.LoggerFactory;
 final class NccoRun {
 
     private static final Logger LOG = LoggerFactory.getLogger("psip.calls");
+    /**
+     * Notifies one call may send: an answer may bring an NCCO that notifies again, and once a
+     * leg was tried no route timeout bounds the run, so a loop must end somewhere.
+     */
+    static final int MAX_NOTIFIES = 20;
 
     private final Exchange exchange;
     private final AsyncCallback callback;
@@ -46,6 +51,7 @@ final class NccoRun {
     private final LegEvents.Inbound inbound;
     private int actionIndex;
     private int endpointIndex;
+    private int notifiesSent;
     private int failureCode = 480;
     private String failureReason = "the NCCO connected the call nowhere";
     private Status failureStatus = Status.FAILED;
@@ -66,7 +72,11 @@ final class NccoRun {
     void next() {
         while (actionIndex < actions.size()) {
             NccoAction action = actions.get(actionIndex);
-            if (action instanceof NotifyAction notify) {
+            if (action instanceof NotifyAction && notifiesSent >= MAX_NOTIFIES) {
+                LOG.warn("{}: notify skipped, the call has sent {} already", inbound.uuid(), MAX_NOTIFIES);
+                actionIndex++;
+            } else if (action instanceof NotifyAction notify) {
+                notifiesSent++;
                 sendNotify(notify);
                 return;
             } else if (action instanceof ConnectAction connect && endpointIndex < connect.endpoints().size()) {
