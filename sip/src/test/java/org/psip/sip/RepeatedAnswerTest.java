@@ -5,6 +5,7 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Timeout;
 import org.psip.sip.test.SipText;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A callee that did not hear psip's ACK repeats its 200 after the INVITE transaction is
@@ -55,7 +57,8 @@ class RepeatedAnswerTest extends CamelTestSupport {
 
             // as a callee repeats its 200 (after 0.5, 1, 2, 4 s…): by then the INVITE transaction,
             // terminated by the 200, is gone from the stack, and only the dialog knows the call
-            Thread.sleep(2000);
+            SipService service = context.getComponent("sip", SipComponent.class).service(HOST, port);
+            await().atMost(Duration.ofSeconds(10)).until(() -> service.activeClientTransactions() == 0);
             reply(callee, ok);
             SipText again = receive(callee, "ACK");
 
