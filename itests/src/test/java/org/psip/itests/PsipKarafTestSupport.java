@@ -197,7 +197,8 @@ public abstract class PsipKarafTestSupport {
      * callee on calleePort (started here); the caller hangs up, and both ends must see the call through.
      */
     protected static void bridgedCallHangingUp(String domain, int calleePort) throws Exception {
-        Sipp callee = Sipp.uas(calleePort).calls(1);
+        Sipp callee = Sipp.scenarioText(SippScenarios.calleeRingingThenAnswering(), HOST, sipPort())
+                .localPort(calleePort).calls(1);
         Process calleeProcess = callee.start();
         Sipp.awaitBound(HOST, calleePort);
 

@@ -81,6 +81,41 @@ public final class SippScenarios {
                 + "  <recv request=\"ACK\"/>\n");
     }
 
+    /**
+     * A callee that rings, answers 100 ms later (a 200 sent right behind the 180 may be taken
+     * first by another of the gateway's receiving threads over UDP, and the 180 is then dropped
+     * as late), takes the ACK, and answers the caller's BYE.
+     */
+    public static String calleeRingingThenAnswering() {
+        String dialog = "[last_Via:]\n"
+                + "[last_From:]\n"
+                + "[last_To:];tag=[pid]SIPpTag01[call_number]\n"
+                + "[last_Call-ID:]\n"
+                + "[last_CSeq:]\n";
+        return scenario("callee ringing, then answering",
+                "  <recv request=\"INVITE\"/>\n"
+                + "  <send>\n    <![CDATA[\nSIP/2.0 180 Ringing\n" + dialog
+                + "Contact: <sip:[local_ip]:[local_port];transport=[transport]>\n"
+                + "Content-Length: 0\n    ]]>\n  </send>\n"
+                + "  <pause milliseconds=\"100\"/>\n"
+                + "  <send retrans=\"500\">\n    <![CDATA[\nSIP/2.0 200 OK\n" + dialog
+                + "Contact: <sip:[local_ip]:[local_port];transport=[transport]>\n"
+                + "Content-Type: application/sdp\n"
+                + "Content-Length: [len]\n\n"
+                + "v=0\n"
+                + "o=callee 1 1 IN IP[local_ip_type] [local_ip]\n"
+                + "s=-\n"
+                + "c=IN IP[media_ip_type] [media_ip]\n"
+                + "t=0 0\n"
+                + "m=audio [media_port] RTP/AVP 0\n"
+                + "a=rtpmap:0 PCMU/8000\n"
+                + "    ]]>\n  </send>\n"
+                + "  <recv request=\"ACK\"/>\n"
+                + "  <recv request=\"BYE\"/>\n"
+                + "  <send>\n    <![CDATA[\nSIP/2.0 200 OK\n" + dialog
+                + "Content-Length: 0\n    ]]>\n  </send>\n");
+    }
+
     private static String finalResponse(int code, String reasonRegexp) {
         if (reasonRegexp == null) {
             return "  <recv response=\"" + code + "\"/>\n";
