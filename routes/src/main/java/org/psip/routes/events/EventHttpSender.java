@@ -36,8 +36,9 @@ import org.psip.routes.FormEncoding;
 
 /**
  * Sends one event to its event_url: POST with a JSON body, or GET with the fields as the
- * query; and an NCCO notify's payload, the same way, reading the answer. Apache HttpClient 5's async client does it (already here for camel-http), in
- * its minimal form (no redirects, cookies or authentication: an event needs none): no
+ * query; and an NCCO notify's payload, the same way, reading the answer. Apache
+ * HttpClient 5's async client does it (already here for camel-http), in its minimal
+ * form (no redirects, cookies or authentication: an event needs none): no
  * thread waits for an answer, and the answer is handled on the client's one I/O thread.
  * (The JDK's HttpClient would do too, but on Java 17 it completes every answer on a new
  * thread when the common pool has one core to use.) One client per connect timeout,
